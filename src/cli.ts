@@ -1,0 +1,130 @@
+/**
+ * The command line. Only this module touches `process` and sets exit codes:
+ * 0 ok, 1 the data has errors, 2 wrong usage or could not run. Never a stack trace for bad input.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { afvigelser } from './commands/afvigelser.js';
+import { aktivitet } from './commands/aktivitet.js';
+import { ExitError } from './commands/exit-error.js';
+import { rapport } from './commands/rapport.js';
+import type { Miljoe, RapportFlag } from './commands/shared.js';
+
+declare const VERSION: string;
+
+const REFERENCE = 'data/slagelse-ebu-2025-bo2';
+
+const HJAELP_TITLER: Record<string, string> = {
+  'Usage:': 'Brug:',
+  'Options:': 'Tilvalg:',
+  'Arguments:': 'Argumenter:',
+  'Commands:': 'Kommandoer:',
+  'Global Options:': 'Fælles tilvalg:',
+};
+
+function heltal(v: string): number {
+  if (!/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('skal være et helt tal mellem 0 og 99');
+  return Number(v);
+}
+
+type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
+
+function rapportKommando(program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe, ekstra: (c: Command) => Command = (c) => c) {
+  const c = program
+    .command(navn)
+    .description(beskrivelse)
+    .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
+    .addOption(new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
+    .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
+    .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
+    .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
+    .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))
+    .option('--afstem', 'afrund så de viste dele summerer til de viste totaler (største rest)')
+    .option('--merforbrug-positiv', 'vis merforbrug som positivt tal (JSON er altid: merforbrug negativt)');
+  ekstra(c);
+  c.addHelpText('after', `\nEksempler:\n${eksempler.map((e) => `  $ ${e}`).join('\n')}\n`);
+  c.action(async (mappe: string, flag: RapportFlag) => koer(mappe, flag, miljoe));
+  return c;
+}
+
+export function byggProgram(miljoe: Miljoe): Command {
+  const program = new Command('budgetopf')
+    .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser og aktivitet fra en mappe CSV-filer.')
+    .version(typeof VERSION === 'string' ? VERSION : 'dev', '-V, --version', 'vis versionen')
+    .helpOption('-h, --help', 'vis hjælp')
+    .helpCommand('help [kommando]', 'vis hjælp til en kommando')
+    .configureHelp({ styleTitle: (t) => HJAELP_TITLER[t] ?? t })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => miljoe.stdout(s.replace(/\n$/, '')),
+      writeErr: (s) => miljoe.stderr(s.replace(/\n$/, '')),
+      outputError: () => undefined, // reported in Danish by main()
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\nEksempler:\n  $ budgetopf rapport ${REFERENCE}\n  $ budgetopf afvigelser ${REFERENCE} --format json\n  $ budgetopf help afvigelser\n`);
+
+  rapportKommando(program, 'afvigelser', 'afvigelsestabellen pr. politikområde, delt på service- og øvrige udgifter', [
+    `budgetopf afvigelser ${REFERENCE}`,
+    `budgetopf afvigelser ${REFERENCE} --poster --pct`,
+    `budgetopf afvigelser ${REFERENCE} --format csv --output afvigelser.csv`,
+  ], afvigelser, miljoe, (c) => c
+    .option('--poster', 'vis posterne under hvert politikområde')
+    .option('--pct', 'vis afvigelsen i procent af korrigeret budget'));
+  rapportKommando(program, 'aktivitet', 'helårspersoner og enhedspriser pr. ydelse, og afvigelsen forklaret som mængde- og priseffekt', [
+    `budgetopf aktivitet ${REFERENCE}`,
+    `budgetopf aktivitet ${REFERENCE} --enhed kr`,
+    `budgetopf aktivitet ${REFERENCE} --format json`,
+  ], aktivitet, miljoe);
+  rapportKommando(program, 'rapport', 'hele budgetopfølgningen: afvigelser, aktivitet, korrektioner og forklaringer', [
+    `budgetopf rapport ${REFERENCE}`,
+    `budgetopf rapport ${REFERENCE} --format markdown --output bo2.md`,
+  ], rapport, miljoe, (c) => c.option('--poster', 'vis posterne under hvert politikområde'));
+  return program;
+}
+
+const KOMMANDER_FEJL: Record<string, string> = {
+  'commander.unknownOption': 'ukendt tilvalg',
+  'commander.unknownCommand': 'ukendt kommando',
+  'commander.excessArguments': 'for mange argumenter',
+  'commander.missingArgument': 'mangler et argument',
+  'commander.optionMissingArgument': 'tilvalget mangler en værdi',
+  'commander.invalidArgument': 'ugyldig værdi',
+};
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
+  const program = byggProgram(miljoe);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') return 2; // no command given: help went to stderr
+      const hvad = KOMMANDER_FEJL[e.code];
+      miljoe.stderr(`budgetopf: ${hvad ? `${hvad}: ` : ''}${e.message.replace(/^error: /, '')}`);
+      miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
+      return 2;
+    }
+    if (e instanceof ExitError) {
+      miljoe.stderr(`budgetopf: ${e.message}`);
+      return e.kode;
+    }
+    miljoe.stderr(`budgetopf: uventet fejl: ${(e as Error).message}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
+    if (process.env.BUDGETOPF_DEBUG) miljoe.stderr(String((e as Error).stack));
+    return 2;
+  }
+}
+
+/** The process entry: real stdout/stderr, colour on a terminal unless NO_COLOR, exit code via process.exitCode. */
+export async function run(): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0); // the reader (head, less) has gone; nothing left to say
+    throw e;
+  });
+  const miljoe: Miljoe = {
+    stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    stderr: (s) => void process.stderr.write(`${s}\n`),
+    farve: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+  process.exitCode = await main(process.argv.slice(2), miljoe);
+}

@@ -1,0 +1,7 @@
+/** `budgetopf afvigelser [mappe]`: the deviation table per politikområde, service and øvrige. */
+import { afvigelsesTabel } from '../report/afvigelser.js';
+import { afvigelserJson } from '../render/json.js';
+import { koerRapport, type Miljoe, type RapportFlag } from './shared.js';
+
+export const afvigelser = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
+  koerRapport(mappe, flag, miljoe, { json: afvigelserJson, tekst: afvigelsesTabel });

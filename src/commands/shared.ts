@@ -1,0 +1,113 @@
+/** What every report command shares: options, loading with findings on stderr, rendering and output. */
+import type { Opfoelgning } from '../core/beregn.js';
+import { beregn } from '../core/beregn.js';
+import type { Fund } from '../core/model.js';
+import type { Enhed, Talformat } from '../core/money.js';
+import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
+import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+import { json } from '../render/json.js';
+import type { Dokument, Tabel } from '../report/shape.js';
+import { STANDARDVISNING, type Visning } from '../report/visning.js';
+import { ExitError } from './exit-error.js';
+
+export type Format = 'tabel' | 'csv' | 'json' | 'markdown';
+
+export interface RapportFlag {
+  format: Format;
+  output?: string;
+  enhed?: Enhed;
+  decimaler?: number;
+  csvFormat: Talformat;
+  afstem?: boolean;
+  merforbrugPositiv?: boolean;
+  pct?: boolean;
+  poster?: boolean;
+}
+
+/** Where the command's talk goes (stderr) and whether stdout is a colour terminal. */
+export interface Miljoe {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  farve: boolean;
+}
+
+export function fundLinje(f: Fund): string {
+  const sted = [f.fil, f.linje, f.kolonne].filter((x) => x !== null).join(':');
+  return `${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`;
+}
+
+/** Loads and computes a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
+export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<{ o: Opfoelgning; filer: string[] }> {
+  let res;
+  try {
+    res = await indlaesDatasaet(mappe);
+  } catch (e) {
+    if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx: budgetopf afvigelser data/slagelse-ebu-2025-bo2`);
+    throw e;
+  }
+  for (const f of res.fund) miljoe.stderr(fundLinje(f));
+  if (!res.datasaet) {
+    const antal = res.fund.filter((f) => f.alvor === 'fejl').length;
+    throw new ExitError(1, `${antal} fejl i ${mappe}; intet er beregnet`);
+  }
+  return { o: beregn(res.datasaet), filer: res.filer };
+}
+
+/** The display choices for a format: tables default to mio. kr. with 1 decimal, CSV to exact kr. */
+export function visning(o: Opfoelgning, flag: RapportFlag): Visning {
+  const csv = flag.format === 'csv';
+  return {
+    enhed: flag.enhed ?? (csv ? 'kr' : STANDARDVISNING.enhed),
+    decimaler: flag.decimaler ?? (csv ? 2 : flag.enhed === 'kr' ? 0 : STANDARDVISNING.decimaler),
+    fortegn: flag.merforbrugPositiv ? 'merforbrug_positiv' : o.manifest.fortegn,
+    poster: flag.poster ?? false,
+    pct: flag.pct ?? false,
+    afstem: flag.afstem ?? false,
+  };
+}
+
+/** Renders a document (or a single table) in the chosen text format; renderers load on demand. */
+export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string> {
+  const erDokument = 'sektioner' in indhold;
+  switch (flag.format) {
+    case 'csv': {
+      const r = await import('../render/csv.js');
+      const valg = { ...v, csvFormat: flag.csvFormat };
+      return erDokument ? r.renderDokument(indhold, valg) : r.renderTabel(indhold, valg);
+    }
+    case 'markdown': {
+      const r = await import('../render/markdown.js');
+      return erDokument ? r.renderDokument(indhold, v) : `${r.renderTabel(indhold, v)}\n`;
+    }
+    default: {
+      const r = await import('../render/terminal.js');
+      const valg = { ...v, farve: miljoe.farve && !flag.output };
+      return erDokument ? r.renderDokument(indhold, valg) : `${r.renderTabel(indhold, valg)}\n`;
+    }
+  }
+}
+
+/** Prints to stdout, or writes `--output` atomically (never over an input file). */
+export async function udskriv(tekst: string, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
+  if (!flag.output) return miljoe.stdout(tekst);
+  try {
+    await skrivAtomisk(flag.output, tekst, filer);
+  } catch (e) {
+    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
+    throw e;
+  }
+  miljoe.stderr(`Skrev ${flag.output}`);
+}
+
+/** A report command: load, compute, then the JSON view or a text view of the same computed follow-up. */
+export async function koerRapport(
+  mappe: string,
+  flag: RapportFlag,
+  miljoe: Miljoe,
+  visninger: { json: (o: Opfoelgning) => unknown; tekst: (o: Opfoelgning, v: Visning) => Dokument | Tabel },
+): Promise<void> {
+  const { o, filer } = await indlaesOgBeregn(mappe, miljoe);
+  const v = visning(o, flag);
+  const tekst = flag.format === 'json' ? json(visninger.json(o)) : await renderTekst(visninger.tekst(o, v), flag, v, miljoe);
+  await udskriv(tekst, flag, filer, miljoe);
+}

@@ -1,0 +1,104 @@
+/**
+ * The domain as data. Every amount is a Decimal in kr (the loader converts `beloebsenhed`);
+ * helårspersoner are Decimals (they may be fractional); prices are kr per helårsperson.
+ */
+import type { Decimal, Enhed, Talformat } from './money.js';
+
+export type Udgiftsart = 'service' | 'overfoersel';
+export const UDGIFTSARTER: readonly Udgiftsart[] = ['service', 'overfoersel'];
+
+/** Where a record came from, so that a rule can point at it. */
+export interface Kilde {
+  fil: string;
+  linje: number;
+}
+
+export type Fortegn = 'merforbrug_negativ' | 'merforbrug_positiv';
+
+export interface Manifest {
+  kommune: string;
+  udvalg?: string;
+  budgetaar: number;
+  opfoelgning: string;
+  opgoerelse?: string;
+  beloebsenhed: Enhed;
+  talformat?: Talformat;
+  /** How tables print an afvigelse (JSON is always canonical: merforbrug negative). */
+  fortegn: Fortegn;
+}
+
+export interface Politikomraade {
+  nr: string;
+  navn: string;
+  udvalg: string;
+  kilde: Kilde;
+}
+
+export interface Budgetpost {
+  politikomraade: string;
+  post: string;
+  udgiftsart: Udgiftsart;
+  vedtaget: Decimal;
+  korrigeret: Decimal;
+  /** The controller's estimate; null for an activity post (the activity model decides it). */
+  forventet: Decimal | null;
+  forventetForrige: Decimal | null;
+  kilde: Kilde;
+}
+
+export interface Ydelse {
+  ydelse: string;
+  hp: {
+    regnskabForrige: Decimal | null;
+    vedtaget: Decimal;
+    /** Blank in the file means `vedtaget`; the loader fills it. */
+    korrigeret: Decimal;
+    forventet: Decimal;
+  };
+  kilde: Kilde;
+}
+
+/** Net kr per helårsperson; always kr, whatever the dataset's beloebsenhed. */
+export interface Enhedspris {
+  ydelse: string;
+  regnskabForrige: Decimal | null;
+  budget: Decimal;
+  /** Blank in the file means `budget`; the loader fills it. */
+  forventet: Decimal;
+  kilde: Kilde;
+}
+
+export type Korrektionstype = 'korrektion' | 'handleplan';
+
+export interface Korrektion {
+  politikomraade: string;
+  post: string;
+  /** kr; positive = more spending (raises forventet). */
+  beloeb: Decimal;
+  tekst: string;
+  type: Korrektionstype;
+  kilde: Kilde;
+}
+
+export interface Datasaet {
+  manifest: Manifest;
+  politikomraader: Politikomraade[];
+  poster: Budgetpost[];
+  ydelser: Ydelse[];
+  enhedspriser: Enhedspris[];
+  korrektioner: Korrektion[];
+  /** Whether budget.csv has the `forventet_forrige` column. */
+  harForventetForrige: boolean;
+}
+
+export type Alvor = 'fejl' | 'advarsel';
+
+/** A problem with the data, with its location. `kolonne` is the header name (or null when it concerns a whole row or file). */
+export interface Fund {
+  fil: string;
+  linje: number | null;
+  kolonne: string | null;
+  kode: string;
+  alvor: Alvor;
+  besked: string;
+}

@@ -1,0 +1,113 @@
+/**
+ * The one gate for money and quantities: Decimal configuration, parsing of Danish/English number
+ * text, rounding (half away from zero, for display only) and formatting. Core code never sees a
+ * JS `number` amount or a string amount; everything passes through here.
+ */
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/** Decimal with enough precision that no sum or product of budget figures is ever rounded. */
+export const Decimal = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP, // decimal.js: half away from zero
+  toExpNeg: -30,
+  toExpPos: 40,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const NUL: Decimal = new Decimal(0);
+
+export type Talformat = 'da' | 'en';
+export type Enhed = 'kr' | 't.kr' | 'mio.kr';
+
+/** kr per unit. */
+export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
+  kr: new Decimal(1),
+  't.kr': new Decimal(1_000),
+  'mio.kr': new Decimal(1_000_000),
+};
+
+/** Above this many integer digits a figure is refused: no municipal amount is that large, and JSON could not carry it exactly. */
+const MAKS_HELTALSCIFRE = 15;
+
+const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const ENGELSK = /^[+-]?\d+(?:\.\d+)?$/;
+
+export type TalResultat = { ok: true; vaerdi: Decimal } | { ok: false; besked: string };
+
+/**
+ * Parses a number as written in a CSV cell. Danish: decimal comma, optional `.` thousands separators in
+ * groups of three (`1.234.567,89`). English: decimal point, no thousands separator. Anything else
+ * (`1.05` in Danish, `1,234.5`, `1e5`, `NaN`) is refused, never guessed.
+ */
+export function parseTal(tekst: string, format: Talformat): TalResultat {
+  const s = tekst.trim();
+  const moenster = format === 'da' ? DANSK : ENGELSK;
+  if (!moenster.test(s)) {
+    const forventet = format === 'da' ? 'dansk talformat som 1.234.567,89' : 'engelsk talformat som 1234567.89';
+    return { ok: false, besked: `"${tekst}" er ikke et gyldigt tal (forventet ${forventet})` };
+  }
+  const normaliseret = format === 'da' ? s.replace(/\./g, '').replace(',', '.') : s;
+  const heltal = normaliseret.replace(/^[+-]/, '').split('.')[0]!.replace(/^0+(?=\d)/, '');
+  if (heltal.length > MAKS_HELTALSCIFRE) {
+    return { ok: false, besked: `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet)` };
+  }
+  return { ok: true, vaerdi: new Decimal(normaliseret) };
+}
+
+/** Rounds half away from zero to `decimaler` places. Display only. */
+export function rund(v: Decimal, decimaler: number): Decimal {
+  return v.toDecimalPlaces(decimaler, Decimal.ROUND_HALF_UP);
+}
+
+/** Converts kr to the display unit (no rounding). */
+export function iEnhed(kr: Decimal, enhed: Enhed): Decimal {
+  return kr.div(ENHEDSFAKTOR[enhed]);
+}
+
+export interface FormatValg {
+  decimaler: number;
+  /** `da`: `1.234,5`; `en`: `1234.5`. */
+  format: Talformat;
+  /** Thousands separators (Danish display); off for CSV cells. */
+  tusindtalsseparator?: boolean;
+}
+
+/** Formats a figure rounded half away from zero; a figure that rounds to zero has no sign (`0,0`, never `-0,0`). */
+export function formatTal(v: Decimal, valg: FormatValg): string {
+  const r = rund(v, valg.decimaler);
+  const negativ = r.isNegative() && !r.isZero();
+  const [heltal, brøk] = r.abs().toFixed(valg.decimaler).split('.');
+  const sep = valg.format === 'da' ? '.' : ',';
+  const grupperet = valg.tusindtalsseparator ? heltal!.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : heltal!;
+  const komma = valg.format === 'da' ? ',' : '.';
+  return (negativ ? '-' : '') + grupperet + (brøk ? komma + brøk : '');
+}
+
+/** Sum of Decimals (exact). */
+export function sum(vaerdier: Iterable<Decimal>): Decimal {
+  let s = NUL;
+  for (const v of vaerdier) s = s.plus(v);
+  return s;
+}
+
+/**
+ * Largest-remainder rounding: rounds each value to `decimaler` places so that the rounded parts add up
+ * to `total` (already rounded). Ties go to the earlier value. Used only when the user asks for
+ * displayed parts to add up to displayed totals.
+ */
+export function afstem(vaerdier: Decimal[], total: Decimal, decimaler: number): Decimal[] {
+  const enhed = new Decimal(10).pow(-decimaler);
+  const gulv = vaerdier.map((v) => v.toDecimalPlaces(decimaler, Decimal.ROUND_FLOOR));
+  let mangler = total.minus(sum(gulv)).div(enhed).round().toNumber();
+  const raekkefoelge = vaerdier
+    .map((v, i) => ({ i, rest: v.minus(gulv[i]!) }))
+    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  const ud = [...gulv];
+  // `mangler` lies in [-n, n]; a negative count (total below the floors) cannot happen for a correctly rounded total, but stays safe.
+  for (let k = 0; mangler !== 0 && raekkefoelge.length > 0; k = (k + 1) % raekkefoelge.length) {
+    const { i } = raekkefoelge[mangler > 0 ? k : raekkefoelge.length - 1 - k]!;
+    ud[i] = ud[i]!.plus(mangler > 0 ? enhed : enhed.neg());
+    mangler += mangler > 0 ? -1 : 1;
+  }
+  return ud;
+}

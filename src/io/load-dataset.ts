@@ -1,0 +1,201 @@
+/**
+ * Loads a dataset folder (FORMAT.md) into the domain model, collecting every finding: per file
+ * (encoding, header, cells) and between files (core/regler). Never throws on bad data; only a missing
+ * or unreadable folder is an error of use (`MappeFejl`).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
+import type { Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
+import { kontroller } from '../core/regler.js';
+import { laesCsv, type Raekke } from './csv.js';
+import * as z from 'zod/mini';
+import { filSchemaer, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
+
+export const FILER = {
+  manifest: 'opfoelgning.json',
+  politikomraader: 'politikomraader.csv',
+  budget: 'budget.csv',
+  helaarspersoner: 'helaarspersoner.csv',
+  enhedspriser: 'enhedspriser.csv',
+  korrektioner: 'korrektioner.csv',
+} as const;
+
+/** The folder itself is missing or not a folder: a usage error (exit 2), not a data error. */
+export class MappeFejl extends Error {}
+
+export interface Indlaesning {
+  /** null when the data has errors (see `fund`). */
+  datasaet: Datasaet | null;
+  /** Every finding, errors and warnings, sorted by file and line. */
+  fund: Fund[];
+  /** The files read, resolved, so that writers can refuse to overwrite them. */
+  filer: string[];
+}
+
+type Schemaer = ReturnType<typeof filSchemaer>;
+type Felter = Schemaer[keyof Schemaer]['felter'];
+/** A parsed row of file N: each column's parsed value, plus the row's line. */
+type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.output<Schemaer[N]['felter'][K]> } & { linje: number };
+
+/**
+ * Parses every row field by field, so that one bad cell yields one finding and the row's other fields
+ * stay available to the rules between files (no cascade of follow-on findings). A row whose key field
+ * failed is dropped.
+ */
+function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], fil: string, fundListe: Fund[]): T[] {
+  const ud: T[] = [];
+  for (const r of raekker) {
+    const data: Record<string, unknown> = { linje: r.linje };
+    let noegleFejl = false;
+    for (const [kolonne, schema] of Object.entries(felter) as [string, z.ZodMiniType][]) {
+      const res = schema.safeParse(r.felter[kolonne] ?? '');
+      if (res.success) {
+        data[kolonne] = res.data;
+        continue;
+      }
+      for (const issue of res.error.issues) {
+        const kode = issue.code === 'custom' ? (issue.params as { kode?: string } | undefined)?.kode ?? 'ugyldig_vaerdi' : 'ugyldig_vaerdi';
+        fundListe.push({ fil, linje: r.linje, kolonne, kode, alvor: 'fejl', besked: issue.message });
+      }
+      if (noegler.includes(kolonne)) noegleFejl = true;
+      data[kolonne] = new Decimal(0); // placeholder; the dataset is not computed when any cell failed
+    }
+    if (!noegleFejl) ud.push(data as T);
+  }
+  return ud;
+}
+
+async function findes(sti: string): Promise<boolean> {
+  return stat(sti).then(() => true, () => false);
+}
+
+/** Line of `"key"` in a JSON text (1-based), for pointing at a manifest field. */
+function jsonLinje(tekst: string, noegle: string): number | null {
+  const i = tekst.indexOf(`"${noegle}"`);
+  return i < 0 ? null : tekst.slice(0, i).split('\n').length;
+}
+
+async function laesManifest(sti: string, fil: string, fundListe: Fund[]): Promise<Manifest | null> {
+  if (!(await findes(sti))) {
+    fundListe.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)' });
+    return null;
+  }
+  const info = await stat(sti);
+  if (!info.isFile() || info.size > 1024 * 1024) {
+    fundListe.push({ fil, linje: null, kolonne: null, kode: 'ikke_en_fil', alvor: 'fejl', besked: 'opfoelgning.json skal være en lille JSON-fil' });
+    return null;
+  }
+  const tekst = (await readFile(sti, 'utf8')).replace(/^\uFEFF/, '');
+  let raa: unknown;
+  try {
+    raa = JSON.parse(tekst);
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const linje = pos ? tekst.slice(0, Number(pos[1])).split('\n').length : null;
+    fundListe.push({ fil, linje, kolonne: null, kode: 'ugyldig_json', alvor: 'fejl', besked: `Ugyldig JSON: ${(e as Error).message}` });
+    return null;
+  }
+  const res = manifestSchema.safeParse(raa);
+  if (!res.success) {
+    for (const issue of res.error.issues) {
+      const noegle = String(issue.path[0] ?? '');
+      fundListe.push({
+        fil, linje: noegle ? jsonLinje(tekst, noegle) : 1, kolonne: noegle || null, kode: 'ugyldigt_manifest', alvor: 'fejl',
+        besked: noegle ? `Feltet "${noegle}" er ugyldigt: ${issue.message}` : `Manifestet skal være et JSON-objekt: ${issue.message}`,
+      });
+    }
+    return null;
+  }
+  for (const noegle of Object.keys(raa as object)) {
+    if (!MANIFEST_NOEGLER.includes(noegle)) {
+      fundListe.push({ fil, linje: jsonLinje(tekst, noegle), kolonne: noegle, kode: 'ukendt_felt', alvor: 'advarsel', besked: `Ukendt felt "${noegle}" ignoreres` });
+    }
+  }
+  return res.data as Manifest;
+}
+
+const sorter = (fund: Fund[]) =>
+  fund.sort((a, b) => a.fil.localeCompare(b.fil) || (a.linje ?? 0) - (b.linje ?? 0));
+
+/** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
+export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
+  const info = await stat(mappe).catch(() => null);
+  if (!info) throw new MappeFejl(`Mappen "${mappe}" findes ikke`);
+  if (!info.isDirectory()) throw new MappeFejl(`"${mappe}" er ikke en mappe`);
+
+  const fund: Fund[] = [];
+  const sti = (f: string) => join(mappe, f);
+  const filer = Object.values(FILER).map(sti);
+  const manifest = await laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
+  const format: Talformat | undefined = manifest?.talformat;
+  const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
+  const schemaer = filSchemaer(format ?? 'da', faktor);
+
+  /** Reads one CSV into parsed rows; [] when the file is absent (and a finding if it was required). */
+  async function laes<N extends keyof Schemaer>(navn: N, noegler: string[], paakraevet: boolean) {
+    const fil = sti(FILER[navn]);
+    const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
+    if (!(await findes(fil))) {
+      if (paakraevet) fund.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: `Filen ${FILER[navn]} mangler i mappen` });
+      return { findes: false, ...ingen };
+    }
+    const spec = schemaer[navn];
+    const tabel = await laesCsv(fil, fil, spec, format, fund);
+    if (!tabel) return { findes: true, ...ingen };
+    // The number format follows each file's delimiter unless the manifest fixes it.
+    const felter = (tabel.talformat === (format ?? 'da') ? spec : filSchemaer(tabel.talformat, faktor)[navn]).felter;
+    return { findes: true, raekker: parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund), kolonner: tabel.kolonner };
+  }
+
+  const po = await laes('politikomraader', ['nr'], true);
+  const budget = await laes('budget', ['politikomraade', 'post'], true);
+  const hp = await laes('helaarspersoner', ['ydelse'], false);
+  const priser = await laes('enhedspriser', ['ydelse'], hp.findes);
+  const korr = await laes('korrektioner', ['politikomraade', 'post'], false);
+
+  const kilde = (fil: string, r: { linje: number }) => ({ fil: sti(fil), linje: r.linje });
+  const datasaet: Datasaet | null = manifest && {
+    manifest,
+    harForventetForrige: budget.kolonner.includes('forventet_forrige'),
+    politikomraader: po.raekker.map((r): Politikomraade => ({ nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r) })),
+    poster: budget.raekker.map((r): Budgetpost => ({
+      politikomraade: r.politikomraade,
+      post: r.post,
+      udgiftsart: r.udgiftsart,
+      vedtaget: r.vedtaget,
+      korrigeret: r.korrigeret,
+      forventet: r.forventet,
+      forventetForrige: r.forventet_forrige,
+      kilde: kilde(FILER.budget, r),
+    })),
+    ydelser: hp.raekker.map((r): Ydelse => ({
+      ydelse: r.ydelse,
+      hp: {
+        regnskabForrige: r.regnskab_forrige,
+        vedtaget: r.vedtaget,
+        korrigeret: r.korrigeret ?? r.vedtaget,
+        forventet: r.forventet,
+      },
+      kilde: kilde(FILER.helaarspersoner, r),
+    })),
+    enhedspriser: priser.raekker.map((r): Enhedspris => ({
+      ydelse: r.ydelse,
+      regnskabForrige: r.regnskab_forrige,
+      budget: r.budget,
+      forventet: r.forventet ?? r.budget,
+      kilde: kilde(FILER.enhedspriser, r),
+    })),
+    korrektioner: korr.raekker.map((r): Korrektion => ({
+      politikomraade: r.politikomraade,
+      post: r.post,
+      beloeb: r.beloeb,
+      tekst: r.tekst,
+      type: r.type,
+      kilde: kilde(FILER.korrektioner, r),
+    })),
+  };
+  if (datasaet) fund.push(...kontroller(datasaet));
+  sorter(fund);
+  return { datasaet: fund.some((f) => f.alvor === 'fejl') ? null : datasaet, fund, filer };
+}

@@ -1,0 +1,49 @@
+/** Formatting of one report cell for display; the only place a report figure becomes text. */
+import { formatTal, iEnhed, type Talformat } from '../core/money.js';
+import { erTal, type Celle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
+import type { Visning } from '../report/visning.js';
+
+export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'> {
+  format: Talformat;
+  /** `1.234,5` (display) or `1234,5` (CSV). */
+  tusindtalsseparator: boolean;
+}
+
+/** A cell as text: amounts in the display unit, helårspersoner and prices with their own decimals (at most 2), percentages with 1. */
+export function formatCelle(c: Celle, v: Talvisning): string {
+  if (c === null) return '';
+  if (!erTal(c)) return c;
+  const valg = { format: v.format, tusindtalsseparator: v.tusindtalsseparator };
+  switch (c.art) {
+    case 'beloeb':
+      return formatTal(iEnhed(c.tal, v.enhed), { ...valg, decimaler: v.decimaler });
+    case 'pct':
+      return formatTal(c.tal, { ...valg, decimaler: 1 });
+    default:
+      return formatTal(c.tal, { ...valg, decimaler: Math.min(c.tal.decimalPlaces(), 2) });
+  }
+}
+
+/** True when the cell is a merforbrug that does not display as zero (what gets coloured). */
+export function visesSomMerforbrug(c: Celle, tekst: string): boolean {
+  return erTal(c) && c.merforbrug === true && /[1-9]/.test(tekst);
+}
+
+export interface Tabeldel {
+  titel: string;
+  kolonner: Kolonne[];
+  raekker: Tabelraekke[];
+  /** Per column: right-aligned when it holds figures. */
+  hoejre: boolean[];
+}
+
+/** A table split into its column groups (or whole); a row with nothing to show in a group is left out of it. */
+export function tabelDele(t: Tabel): Tabeldel[] {
+  const grupper = t.grupper ?? [{ titel: '', kolonner: t.kolonner.map((k) => k.noegle) }];
+  return grupper.map((g) => {
+    const kolonner = g.kolonner.map((n) => t.kolonner.find((k) => k.noegle === n)!);
+    const raekker = t.grupper ? t.raekker.filter((r) => kolonner.slice(1).some((k) => (r.celler[k.noegle] ?? null) !== null)) : t.raekker;
+    const hoejre = kolonner.map((k) => raekker.some((r) => erTal(r.celler[k.noegle] ?? null)));
+    return { titel: g.titel, kolonner, raekker, hoejre };
+  });
+}

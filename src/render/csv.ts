@@ -1,0 +1,49 @@
+/**
+ * Renders report tables as CSV. Danish Excel (`da`): `;`, decimal comma, UTF-8 BOM; `en`: `,` and
+ * decimal point. Text cells that Excel would run as a formula are neutralised; numbers are left alone.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Talformat } from '../core/money.js';
+import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
+import { formatCelle, type Talvisning } from './celle.js';
+
+/** Prefixes `'` to a text cell that starts like a formula (=, +, -, @, tab, CR). */
+export function neutraliserFormel(tekst: string): string {
+  return /^[=+\-@\t\r]/.test(tekst) ? `'${tekst}` : tekst;
+}
+
+function raekker(t: Tabel, v: Talvisning): string[][] {
+  const kolonner = [...(t.csvNoegler ?? []), ...t.kolonner];
+  return [
+    kolonner.map((k) => k.csv),
+    ...t.raekker.map((r) => kolonner.map((k) => {
+      const c = r.celler[k.noegle] ?? null;
+      const tekst = formatCelle(c, v);
+      return erTal(c) ? tekst : neutraliserFormel(tekst.trim());
+    })),
+  ];
+}
+
+export interface CsvValg extends Omit<Talvisning, 'format' | 'tusindtalsseparator'> {
+  csvFormat: Talformat;
+}
+
+const stringifyValg = (f: Talformat) => ({ delimiter: f === 'da' ? ';' : ',', record_delimiter: 'windows' as const });
+const bom = (f: Talformat) => (f === 'da' ? '\uFEFF' : '');
+
+export function renderTabel(t: Tabel, valg: CsvValg): string {
+  const v: Talvisning = { ...valg, format: valg.csvFormat, tusindtalsseparator: false };
+  return bom(valg.csvFormat) + stringify(raekker(t, v), stringifyValg(valg.csvFormat));
+}
+
+/** A whole document: each table under a `# titel` line, separated by blank lines. */
+export function renderDokument(d: Dokument, valg: CsvValg): string {
+  const v: Talvisning = { ...valg, format: valg.csvFormat, tusindtalsseparator: false };
+  const tabeller = (s: Sektion): { titel: string; tabel: Tabel }[] => [
+    ...(s.tabel ? [{ titel: s.titel, tabel: s.tabel }] : []),
+    ...(s.underafsnit ?? []).flatMap(tabeller),
+  ];
+  const dele = d.sektioner.flatMap(tabeller).map(({ titel, tabel }) =>
+    stringify([[`# ${titel}`], ...raekker(tabel, v)], stringifyValg(valg.csvFormat)));
+  return bom(valg.csvFormat) + dele.join('\r\n');
+}

@@ -1,0 +1,82 @@
+/**
+ * The machine-readable output of FORMAT.md. Amounts are JSON numbers in kr rounded to 2 decimals
+ * (half away from zero), whatever unit the tables use; the sign is always canonical (merforbrug negative).
+ */
+import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
+import type { Decimal } from '../core/money.js';
+import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
+
+/** kr → JSON number with 2 decimals (exact for every amount the loader accepts: at most 15 integer digits). */
+export const kr = (d: Decimal): number => Number(d.toFixed(2));
+const tal = (d: Decimal | null): number | null => (d === null ? null : Number(d.toString()));
+
+export function summeringJson(s: Summering) {
+  return {
+    vedtaget: kr(s.vedtaget),
+    korrigeret: kr(s.korrigeret),
+    forventet: kr(s.forventet),
+    forventet_forrige: s.forventetForrige === null ? null : kr(s.forventetForrige),
+    afvigelse: kr(s.afvigelse),
+  };
+}
+
+const udgiftsarterJson = (u: Record<Udgiftsart, Summering>) =>
+  Object.fromEntries(UDGIFTSARTER.map((a) => [a, summeringJson(u[a])])) as Record<Udgiftsart, ReturnType<typeof summeringJson>>;
+
+export function afvigelserJson(o: Opfoelgning) {
+  return {
+    kommune: o.manifest.kommune,
+    budgetaar: o.manifest.budgetaar,
+    opfoelgning: o.manifest.opfoelgning,
+    politikomraader: o.politikomraader.map((p) => ({
+      nr: p.nr,
+      navn: p.navn,
+      udvalg: p.udvalg,
+      ...summeringJson(p.sum),
+      udgiftsarter: udgiftsarterJson(p.udgiftsarter),
+      poster: p.poster.map((x) => ({ post: x.post, udgiftsart: x.udgiftsart, ...summeringJson(x.sum) })),
+    })),
+    udvalg: o.udvalg.map((u) => ({ navn: u.navn, ...summeringJson(u.sum) })),
+    udgiftsarter: udgiftsarterJson(o.udgiftsarter),
+    total: summeringJson(o.total),
+  };
+}
+
+const korrektionJson = (k: Korrektion) => ({ tekst: k.tekst, type: k.type, beloeb: kr(k.beloeb) });
+
+export function ydelseJson(y: YdelseResultat) {
+  return {
+    ydelse: y.ydelse,
+    politikomraade: y.politikomraade,
+    hp: { regnskab_forrige: tal(y.hp.regnskabForrige), vedtaget: tal(y.hp.vedtaget), korrigeret: tal(y.hp.korrigeret), forventet: tal(y.hp.forventet) },
+    pris: { regnskab_forrige: tal(y.pris.regnskabForrige), budget: tal(y.pris.budget), forventet: tal(y.pris.forventet) },
+    budget: kr(y.budget),
+    forventet: kr(y.forventet),
+    afvigelse: kr(y.afvigelse),
+    maengdeeffekt: kr(y.maengdeeffekt),
+    priseffekt: kr(y.priseffekt),
+    korrektionseffekt: kr(y.korrektionseffekt),
+    korrektioner: y.korrektioner.map(korrektionJson),
+  };
+}
+
+export const aktivitetJson = (o: Opfoelgning) => ({ ydelser: o.ydelser.map(ydelseJson) });
+
+/** `rapport --format json`: the afvigelser and aktivitet objects, every korrektion, and the deviation before handleplaner. */
+export function rapportJson(o: Opfoelgning) {
+  return {
+    afvigelser: afvigelserJson(o),
+    aktivitet: aktivitetJson(o),
+    korrektioner: o.politikomraader.flatMap((p) => p.poster.flatMap((x) => x.korrektioner.map((k) => ({
+      politikomraade: k.politikomraade, post: k.post, ...korrektionJson(k),
+    })))),
+    handleplaner: o.politikomraader.filter((p) => !p.sum.handleplaneffekt.isZero()).map((p) => ({
+      politikomraade: p.nr,
+      afvigelse_foer_handleplaner: kr(p.sum.afvigelse.minus(p.sum.handleplaneffekt)),
+      handleplaneffekt: kr(p.sum.handleplaneffekt),
+      afvigelse: kr(p.sum.afvigelse),
+    })),
+  };
+}
+
+export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;

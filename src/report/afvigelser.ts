@@ -1,0 +1,109 @@
+/** The deviation table (DOMAIN.md's reference case) as a report value. */
+import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
+import { afstem, Decimal, ENHEDSFAKTOR, iEnhed, rund, sum } from '../core/money.js';
+import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
+import { talcelle, type Celle, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, forrigeNavn, type Visning } from './visning.js';
+
+const FELTER = ['vedtaget', 'korrigeret', 'forventet', 'forventetForrige', 'afvigelse'] as const;
+type Felt = (typeof FELTER)[number];
+
+export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = { service: 'serviceudgifter', overfoersel: 'øvrige udgifter' };
+
+/**
+ * Largest-remainder rounding over the hierarchy: the grand total is rounded as usual; the cells
+ * (politikområde × udgiftsart) are rounded to add up to it, and the posts of a cell to add up to the
+ * cell. Every other total is then the sum of its displayed cells. Returns the displayed figure (kr,
+ * an exact multiple of the display unit) for each summary.
+ */
+function afstemt(o: Opfoelgning, v: Visning): Map<Summering, Partial<Record<Felt, Decimal>>> {
+  const ud = new Map<Summering, Partial<Record<Felt, Decimal>>>();
+  const saet = (s: Summering, f: Felt, vaerdi: Decimal) => ud.set(s, { ...ud.get(s), [f]: vaerdi });
+  const faktor = ENHEDSFAKTOR[v.enhed];
+  const celler = o.politikomraader.flatMap((p) => UDGIFTSARTER.map((u) => ({ p, u, s: p.udgiftsarter[u] })));
+  for (const f of FELTER) {
+    if (f === 'forventetForrige' && !o.harForventetForrige) continue;
+    const vaerdi = (s: Summering) => iEnhed(s[f]!, v.enhed);
+    const total = rund(vaerdi(o.total), v.decimaler);
+    const rundedeCeller = afstem(celler.map((c) => vaerdi(c.s)), total, v.decimaler);
+    celler.forEach((c, i) => {
+      saet(c.s, f, rundedeCeller[i]!.times(faktor));
+      const poster = c.p.poster.filter((p) => p.udgiftsart === c.u);
+      afstem(poster.map((p) => vaerdi(p.sum)), rundedeCeller[i]!, v.decimaler).forEach((r, j) => saet(poster[j]!.sum, f, r.times(faktor)));
+    });
+    const sumAf = (dele: Summering[]) => sum(dele.map((d) => ud.get(d)![f]!));
+    for (const p of o.politikomraader) saet(p.sum, f, sumAf(UDGIFTSARTER.map((u) => p.udgiftsarter[u])));
+    for (const u of o.udvalg) saet(u.sum, f, sumAf(o.politikomraader.filter((p) => p.udvalg === u.navn).map((p) => p.sum)));
+    for (const u of UDGIFTSARTER) saet(o.udgiftsarter[u], f, sumAf(o.politikomraader.map((p) => p.udgiftsarter[u])));
+    saet(o.total, f, total.times(faktor));
+  }
+  return ud;
+}
+
+export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
+  const opf = o.manifest.opfoelgning;
+  const positiv = v.fortegn === 'merforbrug_positiv';
+  return [
+    { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
+    { noegle: 'vedtaget', titel: 'Vedtaget budget', csv: 'vedtaget' },
+    { noegle: 'korrigeret', titel: 'Korrigeret budget', csv: 'korrigeret' },
+    { noegle: 'forventet', titel: `Forventet regnskab ${opf}`, csv: 'forventet' },
+    ...(o.harForventetForrige ? [{ noegle: 'forventetForrige', titel: `Forventet ${forrigeNavn(opf)}`, csv: 'forventet_forrige' }] : []),
+    { noegle: 'afvigelse', titel: `Afvigelse ${opf}${positiv ? ' (merforbrug +)' : ''}`, csv: 'afvigelse' },
+    ...(v.pct ? [{ noegle: 'pct', titel: 'Afvigelse i %', csv: 'afvigelse_pct' }] : []),
+  ];
+}
+
+/** Builds the deviation table: politikområder with service/øvrige sub-rows, udvalg totals and udgiftsart totals. */
+export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
+  const vist = v.afstem ? afstemt(o, v) : new Map<Summering, Partial<Record<Felt, Decimal>>>();
+  const raekke = (art: Raekkeart, navn: string, s: Summering, ekstra: Record<string, Celle> = {}): Tabelraekke => {
+    const tal = (f: Felt) => vist.get(s)?.[f] ?? s[f];
+    const afv = tal('afvigelse')!;
+    const celler: Record<string, Celle> = {
+      ...ekstra,
+      navn,
+      vedtaget: talcelle(tal('vedtaget')!, 'beloeb'),
+      korrigeret: talcelle(tal('korrigeret')!, 'beloeb'),
+      forventet: talcelle(tal('forventet')!, 'beloeb'),
+      forventetForrige: s.forventetForrige ? talcelle(tal('forventetForrige')!, 'beloeb') : null,
+      afvigelse: talcelle(v.fortegn === 'merforbrug_positiv' ? afv.neg() : afv, 'beloeb', s.afvigelse.isNegative()),
+    };
+    if (v.pct) {
+      const pct = s.korrigeret.isZero() ? null : s.afvigelse.div(s.korrigeret.abs()).times(100);
+      celler.pct = pct && talcelle(v.fortegn === 'merforbrug_positiv' ? pct.neg() : pct, 'pct', s.afvigelse.isNegative());
+    }
+    return { art, celler };
+  };
+  const postRaekke = (p: PostResultat) => raekke('post', `    ${p.post}`, p.sum, { politikomraade: p.politikomraade, udgiftsart: p.udgiftsart, post: p.post });
+
+  const raekker: Tabelraekke[] = [];
+  for (const u of o.udvalg) {
+    for (const p of o.politikomraader.filter((x) => x.udvalg === u.navn)) {
+      raekker.push(raekke('data', `${p.nr} ${p.navn}`, p.sum, { politikomraade: p.nr }));
+      for (const ua of UDGIFTSARTER) {
+        raekker.push(raekke('del', `– ${UDGIFTSART_LABEL[ua]}`, p.udgiftsarter[ua], { politikomraade: p.nr, udgiftsart: ua }));
+        if (v.poster) raekker.push(...p.poster.filter((x) => x.udgiftsart === ua).map(postRaekke));
+      }
+    }
+    raekker.push(raekke('sum', o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, u.sum));
+  }
+  if (o.udvalg.length > 1) raekker.push(raekke('total', 'I alt', o.total));
+  raekker.push(raekke('total', 'Samlet serviceudgifter', o.udgiftsarter.service, { udgiftsart: 'service' }));
+  raekker.push(raekke('total', 'Samlet øvrige udgifter', o.udgiftsarter.overfoersel, { udgiftsart: 'overfoersel' }));
+
+  const noter = [
+    v.fortegn === 'merforbrug_positiv'
+      ? 'Afvigelse: positiv = merforbrug, negativ = mindreforbrug (i forhold til korrigeret budget).'
+      : 'Afvigelse = korrigeret budget − forventet regnskab: negativ = merforbrug, positiv = mindreforbrug.',
+    v.afstem
+      ? 'Tallene er afrundet, så delene summerer til totalerne (største rest).'
+      : 'Totaler er beregnet af uafrundede tal, så afrundede dele summerer ikke altid til totalen.',
+  ];
+  const csvNoegler = [
+    { noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' },
+    { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
+    { noegle: 'post', titel: 'Post', csv: 'post' },
+  ];
+  return { kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter };
+}

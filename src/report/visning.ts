@@ -1,0 +1,42 @@
+/** Display choices shared by the report builders (never part of the computed figures). */
+import { formatTal, iEnhed, type Decimal, type Enhed } from '../core/money.js';
+import type { Fortegn } from '../core/model.js';
+
+export interface Visning {
+  enhed: Enhed;
+  decimaler: number;
+  /** How an afvigelse is displayed; JSON is always canonical (merforbrug negative). */
+  fortegn: Fortegn;
+  /** Show the posts under each politikområde. */
+  poster: boolean;
+  /** Add "Afvigelse i %" (of korrigeret budget). */
+  pct: boolean;
+  /** Round so that displayed parts add up to displayed totals (largest remainder). */
+  afstem: boolean;
+}
+
+export const STANDARDVISNING: Visning = { enhed: 'mio.kr', decimaler: 1, fortegn: 'merforbrug_negativ', poster: false, pct: false, afstem: false };
+
+export const ENHEDSTEKST: Record<Enhed, string> = { kr: 'kr.', 't.kr': '1.000 kr.', 'mio.kr': 'mio. kr.' };
+
+/** `11,0 mio. kr.` — an amount in running Danish text, unsigned. */
+export function beloebTekst(kr: Decimal, v: Pick<Visning, 'enhed' | 'decimaler'>): string {
+  return `${formatTal(iEnhed(kr.abs(), v.enhed), { decimaler: v.decimaler, format: 'da', tusindtalsseparator: true })} ${ENHEDSTEKST[v.enhed]}`;
+}
+
+/** "merforbrug"/"mindreforbrug" for an afvigelse (korrigeret − forventet). */
+export const forbrugsord = (afvigelse: Decimal) => (afvigelse.isNegative() ? 'merforbrug' : 'mindreforbrug');
+
+/** The previous follow-up's name: BO2 → BO1; otherwise "forrige". */
+export function forrigeNavn(opfoelgning: string): string {
+  const m = /^BO(\d+)$/i.exec(opfoelgning.trim());
+  return m && Number(m[1]) > 1 ? `BO${Number(m[1]) - 1}` : 'forrige';
+}
+
+/** Ends a sentence with one full stop (amounts already end in "kr."). */
+export const punktum = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
+/** Helårspersoner in running text: `1.062`, `12,5`. */
+export function antalTekst(d: Decimal): string {
+  return formatTal(d, { decimaler: Math.min(d.decimalPlaces(), 2), format: 'da', tusindtalsseparator: true });
+}
