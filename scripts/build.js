@@ -23,8 +23,22 @@ const faelles = {
   logLevel: 'warning',
   absWorkingDir: rod,
 };
+// commander requires node:child_process at load (2–3 ms) for executable subcommands, which budgetopf
+// has none of: hand it a proxy that loads the real module on first use, so nothing changes but the cost.
+const senChildProcess = {
+  name: 'sen-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'sen' ? { path: 'node:child_process', external: true } : { path: 'child_process', namespace: 'sen' });
+    b.onLoad({ filter: /.*/, namespace: 'sen' }, () => ({
+      contents: "let m; const hent = () => (m ??= require('node:child_process'));\n"
+        + 'module.exports = new Proxy({}, { get: (_, k) => hent()[k], has: (_, k) => k in hent() });',
+      loader: 'js',
+    }));
+  },
+};
 // iconv-lite is needed only for Windows-1252 files; it stays outside the bundle and loads on demand.
-await build({ ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['iconv-lite'] });
+await build({ ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['iconv-lite'], plugins: [senChildProcess] });
 await build({ ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', external: Object.keys(dependencies) });
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });
 

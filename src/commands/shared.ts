@@ -81,7 +81,7 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     }
     default: {
       const r = await import('../render/terminal.js');
-      const valg = { ...v, farve: miljoe.farve && !flag.output };
+      const valg = { ...v, stil: miljoe.farve && !flag.output ? await r.farvestil() : r.INGEN_STIL };
       return erDokument ? r.renderDokument(indhold, valg) : `${r.renderTabel(indhold, valg)}\n`;
     }
   }
@@ -91,7 +91,7 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
 export async function udskriv(tekst: string, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
   if (!flag.output) return miljoe.stdout(tekst);
   try {
-    await skrivAtomisk(flag.output, tekst, filer);
+    skrivAtomisk(flag.output, tekst, filer);
   } catch (e) {
     if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
     throw e;

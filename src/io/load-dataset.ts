@@ -3,7 +3,7 @@
  * (encoding, header, cells) and between files (core/regler). Never throws on bad data; only a missing
  * or unreadable folder is an error of use (`MappeFejl`).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import type { Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
@@ -66,27 +66,23 @@ function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], f
   return ud;
 }
 
-async function findes(sti: string): Promise<boolean> {
-  return stat(sti).then(() => true, () => false);
-}
-
 /** Line of `"key"` in a JSON text (1-based), for pointing at a manifest field. */
 function jsonLinje(tekst: string, noegle: string): number | null {
   const i = tekst.indexOf(`"${noegle}"`);
   return i < 0 ? null : tekst.slice(0, i).split('\n').length;
 }
 
-async function laesManifest(sti: string, fil: string, fundListe: Fund[]): Promise<Manifest | null> {
-  if (!(await findes(sti))) {
+function laesManifest(sti: string, fil: string, fundListe: Fund[]): Manifest | null {
+  if (!existsSync(sti)) {
     fundListe.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)' });
     return null;
   }
-  const info = await stat(sti);
+  const info = statSync(sti);
   if (!info.isFile() || info.size > 1024 * 1024) {
     fundListe.push({ fil, linje: null, kolonne: null, kode: 'ikke_en_fil', alvor: 'fejl', besked: 'opfoelgning.json skal være en lille JSON-fil' });
     return null;
   }
-  const tekst = (await readFile(sti, 'utf8')).replace(/^\uFEFF/, '');
+  const tekst = readFileSync(sti, 'utf8').replace(/^\uFEFF/, '');
   let raa: unknown;
   try {
     raa = JSON.parse(tekst);
@@ -120,14 +116,19 @@ const sorter = (fund: Fund[]) =>
 
 /** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
 export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
-  const info = await stat(mappe).catch(() => null);
+  let info;
+  try {
+    info = statSync(mappe, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new MappeFejl(`Mappen "${mappe}" kan ikke læses (${(e as NodeJS.ErrnoException).code})`);
+  }
   if (!info) throw new MappeFejl(`Mappen "${mappe}" findes ikke`);
   if (!info.isDirectory()) throw new MappeFejl(`"${mappe}" er ikke en mappe`);
 
   const fund: Fund[] = [];
   const sti = (f: string) => join(mappe, f);
   const filer = Object.values(FILER).map(sti);
-  const manifest = await laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
+  const manifest = laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
   const format: Talformat | undefined = manifest?.talformat;
   const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
   const schemaer = filSchemaer(format ?? 'da', faktor);
@@ -136,7 +137,7 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   async function laes<N extends keyof Schemaer>(navn: N, noegler: string[], paakraevet: boolean) {
     const fil = sti(FILER[navn]);
     const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
-    if (!(await findes(fil))) {
+    if (!existsSync(fil)) {
       if (paakraevet) fund.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: `Filen ${FILER[navn]} mangler i mappen` });
       return { findes: false, ...ingen };
     }

@@ -1,20 +1,37 @@
 /** Renders a report document as terminal tables (cli-table3); colour only when asked (a TTY without NO_COLOR). */
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, visesSomMerforbrug, type Talvisning } from './celle.js';
 
+/** The styles the terminal renderer uses; plain text when colour is off. */
+export interface Stil {
+  bold: (s: string) => string;
+  red: (s: string) => string;
+  dim: (s: string) => string;
+  underline: (s: string) => string;
+}
+
+const uaendret = (s: string) => s;
+export const INGEN_STIL: Stil = { bold: uaendret, red: uaendret, dim: uaendret, underline: uaendret };
+
+/** chalk's styles, loaded only when colour is on (chalk's terminal detection costs start-up otherwise). */
+export async function farvestil(): Promise<Stil> {
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return { bold: (s) => c.bold(s), red: (s) => c.red(s), dim: (s) => c.dim(s), underline: (s) => c.underline(s) };
+}
+
 export interface TerminalValg extends Omit<Talvisning, 'format' | 'tusindtalsseparator'> {
-  farve: boolean;
+  stil: Stil;
 }
 
 export function renderTabel(t: Tabel, valg: TerminalValg): string {
-  const chalk = new Chalk({ level: valg.farve ? 1 : 0 });
+  const stil = valg.stil;
   const tv: Talvisning = { ...valg, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
     const tabel = new Table({
-      head: kolonner.map((k) => chalk.bold(k.titel)),
+      head: kolonner.map((k) => stil.bold(k.titel)),
       colAligns: g.hoejre.map((h) => (h ? 'right' : 'left')),
       colWidths: g.hoejre.map((h) => (h ? 14 : null)),
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -26,19 +43,19 @@ export function renderTabel(t: Tabel, valg: TerminalValg): string {
       tabel.push(kolonner.map((k) => {
         const c = r.celler[k.noegle] ?? null;
         const tekst = formatCelle(c, tv);
-        const farvet = visesSomMerforbrug(c, tekst) ? chalk.red(tekst) : tekst;
-        return r.art === 'sum' || r.art === 'total' || r.art === 'data' && t.grupper === undefined ? chalk.bold(farvet) : farvet;
+        const farvet = visesSomMerforbrug(c, tekst) ? stil.red(tekst) : tekst;
+        return r.art === 'sum' || r.art === 'total' || r.art === 'data' && t.grupper === undefined ? stil.bold(farvet) : farvet;
       }));
     }
-    return (g.titel ? `${chalk.bold(g.titel)}\n` : '') + tabel.toString();
+    return (g.titel ? `${stil.bold(g.titel)}\n` : '') + tabel.toString();
   });
-  const noter = (t.noter ?? []).map((n) => chalk.dim(n));
+  const noter = (t.noter ?? []).map((n) => stil.dim(n));
   return [...dele, ...(noter.length ? [noter.join('\n')] : [])].join('\n\n');
 }
 
 function renderSektion(s: Sektion, valg: TerminalValg, niveau: number): string {
-  const chalk = new Chalk({ level: valg.farve ? 1 : 0 });
-  const titel = niveau === 0 ? chalk.bold.underline(s.titel) : chalk.bold(s.titel);
+  const stil = valg.stil;
+  const titel = niveau === 0 ? stil.bold(stil.underline(s.titel)) : stil.bold(s.titel);
   return [
     titel,
     ...(s.tekst ?? []),
@@ -48,6 +65,6 @@ function renderSektion(s: Sektion, valg: TerminalValg, niveau: number): string {
 }
 
 export function renderDokument(d: Dokument, valg: TerminalValg): string {
-  const chalk = new Chalk({ level: valg.farve ? 1 : 0 });
-  return [chalk.bold(d.titel), ...d.undertitel, ...d.sektioner.map((s) => renderSektion(s, valg, 0))].join('\n\n') + '\n';
+  const stil = valg.stil;
+  return [stil.bold(d.titel), ...d.undertitel, ...d.sektioner.map((s) => renderSektion(s, valg, 0))].join('\n\n') + '\n';
 }
