@@ -2,7 +2,7 @@
  * The command line. Only this module touches `process` and sets exit codes:
  * 0 ok, 1 the data has errors, 2 wrong usage or could not run. Never a stack trace for bad input.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
 import { ExitError } from './commands/exit-error.js';
@@ -21,6 +21,22 @@ const HJAELP_TITLER: Record<string, string> = {
   'Global Options:': 'Fælles tilvalg:',
 };
 
+/** "(valg: …, standard: …)" instead of commander's English "(choices: …, default: …)". */
+function beskrivelse(tekst: string, valg: readonly string[] | undefined, standard: unknown): string {
+  const dele = [
+    ...(valg ? [`valg: ${valg.join(', ')}`] : []),
+    ...(standard !== undefined && standard !== false ? [`standard: ${String(standard)}`] : []),
+  ];
+  return dele.length ? `${tekst} (${dele.join('; ')})` : tekst;
+}
+
+const DANSK_HJAELP = {
+  styleTitle: (t: string) => HJAELP_TITLER[t] ?? t,
+  optionDescription: (o: Option) => beskrivelse(o.description, o.argChoices, o.defaultValue),
+  argumentDescription: (a: Argument) => beskrivelse(a.description, a.argChoices, a.defaultValue),
+  subcommandTerm: (c: Command) => `${c.name()}${c.options.length ? ' [tilvalg]' : ''}${c.registeredArguments.map((a) => ` [${a.name()}]`).join('')}`,
+};
+
 function heltal(v: string): number {
   if (!/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('skal være et helt tal mellem 0 og 99');
   return Number(v);
@@ -32,6 +48,8 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
   const c = program
     .command(navn)
     .description(beskrivelse)
+    .usage('[mappe] [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
     .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
     .addOption(new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
@@ -52,7 +70,8 @@ export function byggProgram(miljoe: Miljoe): Command {
     .version(typeof VERSION === 'string' ? VERSION : 'dev', '-V, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
     .helpCommand('help [kommando]', 'vis hjælp til en kommando')
-    .configureHelp({ styleTitle: (t) => HJAELP_TITLER[t] ?? t })
+    .usage('<kommando> [mappe] [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => miljoe.stdout(s.replace(/\n$/, '')),
