@@ -48,7 +48,7 @@ export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): 
     return null;
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    fundListe.push(fund(fil, null, null, 'binaer_fil', 'Filen indeholder binære data (NUL-bytes) og er ikke en CSV-fil'));
+    fundListe.push(fund(fil, null, null, 'binaer_fil', 'Filen indeholder NUL-bytes: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"'));
     return null;
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -75,6 +75,41 @@ export function findAfgraenser(tekst: string): ';' | '\t' | ',' {
   return kandidater.reduce((bedst, k) => (taelling[k] > taelling[bedst] ? k : bedst), ';');
 }
 
+/** Physical line numbers (1-based) from byte offsets into the file's text. */
+class Linjetaeller {
+  private readonly bytes: Buffer;
+  /** Byte offset at which each line starts. */
+  private readonly starter: number[] = [0];
+
+  constructor(tekst: string, private readonly afgraenser: string) {
+    this.bytes = Buffer.from(tekst);
+    for (let i = this.bytes.indexOf(10); i >= 0; i = this.bytes.indexOf(10, i + 1)) this.starter.push(i + 1);
+  }
+
+  /** The line of the first record starting at or after `offset`, past lines csv-parse skips (blank, or delimiters only). */
+  startlinje(offset: number): number {
+    let linje = this.linjeVed(offset);
+    while (linje < this.starter.length && this.springesOver(linje)) linje++;
+    return linje;
+  }
+
+  private linjeVed(offset: number): number {
+    let lav = 0;
+    let hoej = this.starter.length - 1;
+    while (lav < hoej) {
+      const midt = (lav + hoej + 1) >> 1;
+      if (this.starter[midt]! <= offset) lav = midt;
+      else hoej = midt - 1;
+    }
+    return lav + 1;
+  }
+
+  private springesOver(linje: number): boolean {
+    const tekst = this.bytes.toString('utf8', this.starter[linje - 1], this.starter[linje] ?? this.bytes.length);
+    return [...tekst].every((t) => t === this.afgraenser || t === ' ' || t === '\t' || t === '\r' || t === '\n');
+  }
+}
+
 /**
  * Reads a CSV file. Returns null when the file cannot be read as a table at all (the reason is in
  * `fundListe`); otherwise the rows, with problems of individual rows added to `fundListe`.
@@ -97,39 +132,42 @@ export async function laesCsv(sti: string, fil: string, spec: KolonneSpec, talfo
     return null;
   }
   const afgraenser = findAfgraenser(tekst);
-  let poster: { record: string[]; info: { lines: number }; raw: string }[];
+  const linjer = new Linjetaeller(tekst, afgraenser);
+  // The byte offset after each record, collected as csv-parse goes, so that a record's (and an error's)
+  // physical line comes from byte offsets: csv-parse's own line count drifts after a CRLF inside quotes.
+  const ender: number[] = [];
+  let poster: { record: string[]; linje: number }[];
   try {
-    poster = parse(tekst, {
+    poster = (parse(tekst, {
       delimiter: afgraenser,
-      info: true,
-      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
-    }) as unknown as typeof poster;
+      on_record: (record: string[], kontekst: { bytes: number }) => {
+        ender.push(kontekst.bytes);
+        return record;
+      },
+    }) as string[][]).map((record, i) => ({ record, linje: linjer.startlinje(ender[i - 1] ?? 0) }));
   } catch (e) {
-    const err = e as { code?: string; lines?: number; message: string };
+    const err = e as { code?: string; records?: number };
+    const linje = linjer.startlinje(ender[(err.records ?? ender.length) - 1] ?? 0);
     const besked = err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'Et anførselstegn (") åbnes men lukkes aldrig'
-      : err.code === 'CSV_INVALID_OPENING_QUOTE' || err.code === 'INVALID_OPENING_QUOTE'
-        ? 'Et anførselstegn (") står midt i et felt; sæt hele feltet i anførselstegn og skriv "" for et anførselstegn'
-        : `Filen kan ikke læses som CSV (${err.message})`;
-    fundListe.push(fund(fil, err.lines ?? null, null, 'ugyldig_csv', besked));
+      ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
+      : err.code?.includes('QUOTE')
+        ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
+        : `Rækken fra linje ${linje} kan ikke læses som CSV (${err.code ?? 'ukendt fejl'})`;
+    fundListe.push(fund(fil, linje, null, 'ugyldig_csv', besked));
     return null;
   }
 
-  const startlinje = (p: (typeof poster)[number]) => {
-    const indhold = p.raw.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\r?\n$/, '');
-    return p.info.lines - (indhold.match(/\n/g)?.length ?? 0);
-  };
   const [hoved, ...data] = poster;
   const kolonner = hoved!.record.map(normaliserKolonne);
-  const hovedlinje = startlinje(hoved!);
+  const hovedlinje = hoved!.linje;
   const kendte = new Set([...spec.paakraevede, ...spec.valgfri]);
   let ok = true;
   kolonner.forEach((k, i) => {
     if (kolonner.indexOf(k) !== i) {
-      fundListe.push(fund(fil, hovedlinje, k, 'dublet_kolonne', `Kolonnen "${hoved!.record[i]}" står to gange i overskriften`));
+      fundListe.push(fund(fil, hovedlinje, hoved!.record[i]!.trim(), 'dublet_kolonne', `Kolonnen "${hoved!.record[i]}" står to gange i overskriften`));
       ok = false;
     } else if (!kendte.has(k)) {
       fundListe.push(fund(fil, hovedlinje, hoved!.record[i]!.trim() || `(kolonne ${i + 1})`, 'ukendt_kolonne',
@@ -146,7 +184,7 @@ export async function laesCsv(sti: string, fil: string, spec: KolonneSpec, talfo
   if (!ok) return null;
 
   const raekker = data.map((p): Raekke => {
-    const linje = startlinje(p);
+    const { linje } = p;
     if (p.record.length !== kolonner.length) {
       fundListe.push(fund(fil, linje, null, 'forkert_antal_felter',
         `Linjen har ${p.record.length} felter, men overskriften har ${kolonner.length} (tjek afgrænser "${afgraenser === '\t' ? 'tab' : afgraenser}" og anførselstegn)`));

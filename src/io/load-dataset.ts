@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import type { Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
 import { kontroller } from '../core/regler.js';
-import { laesCsv, type Raekke } from './csv.js';
+import { dekod, laesCsv, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
 import { filSchemaer, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
 
@@ -72,7 +72,28 @@ function jsonLinje(tekst: string, noegle: string): number | null {
   return i < 0 ? null : tekst.slice(0, i).split('\n').length;
 }
 
-function laesManifest(sti: string, fil: string, fundListe: Fund[]): Manifest | null {
+/**
+ * The line of a JSON syntax error. Node 20 gives a position for some errors and not others, so: the
+ * first line at which the text so far fails for another reason than being cut short (an error at its
+ * very end). The manifest is small.
+ */
+function jsonFejlLinje(tekst: string): number {
+  const linjer = tekst.split('\n');
+  for (let n = 1; n <= linjer.length; n++) {
+    const del = linjer.slice(0, n).join('\n');
+    try {
+      JSON.parse(del);
+    } catch (e) {
+      const besked = (e as Error).message;
+      const pos = /position (\d+)/.exec(besked);
+      const afkortet = /end of JSON input/i.test(besked) || (pos !== null && Number(pos[1]) >= del.trimEnd().length);
+      if (!afkortet) return pos ? del.slice(0, Number(pos[1])).split('\n').length : n;
+    }
+  }
+  return linjer.length;
+}
+
+async function laesManifest(sti: string, fil: string, fundListe: Fund[]): Promise<Manifest | null> {
   if (!existsSync(sti)) {
     fundListe.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)' });
     return null;
@@ -82,14 +103,13 @@ function laesManifest(sti: string, fil: string, fundListe: Fund[]): Manifest | n
     fundListe.push({ fil, linje: null, kolonne: null, kode: 'ikke_en_fil', alvor: 'fejl', besked: 'opfoelgning.json skal være en lille JSON-fil' });
     return null;
   }
-  const tekst = readFileSync(sti, 'utf8').replace(/^\uFEFF/, '');
+  const tekst = await dekod(readFileSync(sti), fil, fundListe);
+  if (tekst === null) return null;
   let raa: unknown;
   try {
     raa = JSON.parse(tekst);
   } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message);
-    const linje = pos ? tekst.slice(0, Number(pos[1])).split('\n').length : null;
-    fundListe.push({ fil, linje, kolonne: null, kode: 'ugyldig_json', alvor: 'fejl', besked: `Ugyldig JSON: ${(e as Error).message}` });
+    fundListe.push({ fil, linje: jsonFejlLinje(tekst), kolonne: null, kode: 'ugyldig_json', alvor: 'fejl', besked: `Ugyldig JSON: ${(e as Error).message}` });
     return null;
   }
   const res = manifestSchema.safeParse(raa);
@@ -128,22 +148,31 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   const fund: Fund[] = [];
   const sti = (f: string) => join(mappe, f);
   const filer = Object.values(FILER).map(sti);
-  const manifest = laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
+  const manifest = await laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
   const format: Talformat | undefined = manifest?.talformat;
   const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
   const schemaer = filSchemaer(format ?? 'da', faktor);
 
   /** Reads one CSV into parsed rows; [] when the file is absent (and a finding if it was required). */
+  // A file that is missing when required, or cannot be read as a table, leaves the rules between files
+  // nothing to check against: they are skipped rather than reporting every reference into it as broken.
+  let ufuldstaendig = false;
   async function laes<N extends keyof Schemaer>(navn: N, noegler: string[], paakraevet: boolean) {
     const fil = sti(FILER[navn]);
     const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
     if (!existsSync(fil)) {
-      if (paakraevet) fund.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: `Filen ${FILER[navn]} mangler i mappen` });
+      if (paakraevet) {
+        fund.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: `Filen ${FILER[navn]} mangler i mappen` });
+        ufuldstaendig = true;
+      }
       return { findes: false, ...ingen };
     }
     const spec = schemaer[navn];
     const tabel = await laesCsv(fil, fil, spec, format, fund);
-    if (!tabel) return { findes: true, ...ingen };
+    if (!tabel) {
+      ufuldstaendig = true;
+      return { findes: true, ...ingen };
+    }
     // The number format follows each file's delimiter unless the manifest fixes it.
     const felter = (tabel.talformat === (format ?? 'da') ? spec : filSchemaer(tabel.talformat, faktor)[navn]).felter;
     return { findes: true, raekker: parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund), kolonner: tabel.kolonner };
@@ -196,7 +225,7 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
       kilde: kilde(FILER.korrektioner, r),
     })),
   };
-  if (datasaet) fund.push(...kontroller(datasaet));
+  if (datasaet && !ufuldstaendig) fund.push(...kontroller(datasaet));
   sorter(fund);
   return { datasaet: fund.some((f) => f.alvor === 'fejl') ? null : datasaet, fund, filer };
 }

@@ -40,7 +40,7 @@ export function tal(valg: TalValg) {
     if (valg.min === 'ikke_negativ' && r.vaerdi.isNegative() && !r.vaerdi.isZero()) {
       return problem(ctx, v, 'negativt_tal', `${v} er negativ; værdien skal være 0 eller mere`);
     }
-    if (valg.min === 'positiv' && !r.vaerdi.isPositive()) return problem(ctx, v, 'ikke_positivt_tal', `${v} skal være større end 0`);
+    if (valg.min === 'positiv' && !r.vaerdi.gt(0)) return problem(ctx, v, 'ikke_positivt_tal', `${v} skal være større end 0`);
     return valg.faktor ? r.vaerdi.times(valg.faktor) : r.vaerdi;
   });
 }
