@@ -66,6 +66,12 @@ describe('budgetopf afvigelser', () => {
     expect(r.ud).toMatch(/Sygedagpenge\s+│\s+144\.040 │\s+144\.040 │\s+155\.084 │\s+155\.084 │\s+-11\.044 │\s+-7,7 │/);
   });
 
+  it('--enhed kr shows every figure whole (columns widen; nothing is cut with …)', () => {
+    const r = koer(['afvigelser', REFERENCE, '--enhed', 'kr']);
+    expect(r.ud).not.toContain('…');
+    expect(r.ud).toMatch(/I alt for udvalget\s+│ 1\.002\.100\.000 │\s+998\.250\.000 │ 1\.005\.550\.000 │ 1\.007\.800\.000 │\s+-7\.300\.000 │/);
+  });
+
   it('--afstem makes displayed parts add up to displayed totals', () => {
     const r = koer(['afvigelser', REFERENCE, '--format', 'markdown', '--afstem']);
     const linjer = r.ud.replace(/\*\*/g, '').split('\n');

@@ -30,23 +30,25 @@ export function renderTabel(t: Tabel, valg: TerminalValg): string {
   const tv: Talvisning = { ...valg, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
+    const tekster = g.raekker.map((r) => kolonner.map((k) => formatCelle(r.celler[k.noegle] ?? null, tv)));
+    // Figure columns: at least 12 wide (headers wrap onto two lines), never narrower than their widest figure.
+    const bredder = kolonner.map((_, i) => (g.hoejre[i] ? Math.max(12, ...tekster.map((r) => r[i]!.length)) + 2 : null));
     const tabel = new Table({
       head: kolonner.map((k) => stil.bold(k.titel)),
       colAligns: g.hoejre.map((h) => (h ? 'right' : 'left')),
-      colWidths: g.hoejre.map((h) => (h ? 14 : null)),
+      colWidths: bredder,
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       wordWrap: true,
       wrapOnWordBoundary: true,
       style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     });
-    for (const r of g.raekker) {
-      tabel.push(kolonner.map((k) => {
-        const c = r.celler[k.noegle] ?? null;
-        const tekst = formatCelle(c, tv);
-        const farvet = visesSomMerforbrug(c, tekst) ? stil.red(tekst) : tekst;
-        return r.art === 'sum' || r.art === 'total' || r.art === 'data' && t.grupper === undefined ? stil.bold(farvet) : farvet;
+    g.raekker.forEach((r, ri) => {
+      tabel.push(kolonner.map((k, i) => {
+        const tekst = tekster[ri]![i]!;
+        const farvet = visesSomMerforbrug(r.celler[k.noegle] ?? null, tekst) ? stil.red(tekst) : tekst;
+        return r.art === 'sum' || r.art === 'total' || (r.art === 'data' && t.grupper === undefined) ? stil.bold(farvet) : farvet;
       }));
-    }
+    });
     return (g.titel ? `${stil.bold(g.titel)}\n` : '') + tabel.toString();
   });
   const noter = (t.noter ?? []).map((n) => stil.dim(n));
