@@ -82,7 +82,7 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     default: {
       const r = await import('../render/terminal.js');
       const valg = { ...v, stil: miljoe.farve && !flag.output ? await r.farvestil() : r.INGEN_STIL };
-      return erDokument ? r.renderDokument(indhold, valg) : `${r.renderTabel(indhold, valg)}\n`;
+      return erDokument ? r.renderDokument(indhold, valg) : `${await r.renderTabel(indhold, valg)}\n`;
     }
   }
 }
