@@ -29,7 +29,7 @@ export interface Indlaesning {
   datasaet: Datasaet | null;
   /** Every finding, errors and warnings, sorted by file and line. */
   fund: Fund[];
-  /** The files read, resolved, so that writers can refuse to overwrite them. */
+  /** The dataset's file paths (whether present or not), so that writers can refuse to overwrite them. */
   filer: string[];
 }
 

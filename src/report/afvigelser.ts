@@ -13,8 +13,10 @@ export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = { service: 'serviceu
 /**
  * Largest-remainder rounding over the hierarchy: the grand total is rounded as usual; the cells
  * (politikområde × udgiftsart) are rounded to add up to it, and the posts of a cell to add up to the
- * cell. Every other total is then the sum of its displayed cells. Returns the displayed figure (kr,
- * an exact multiple of the display unit) for each summary.
+ * cell. Every other total is then the sum of its displayed cells. Each column is rounded on its own:
+ * a row's displayed afvigelse may differ by one unit from displayed korrigeret − forventet (as in the
+ * published table), so that the total afvigelse, the headline figure, is always correctly rounded.
+ * Returns the displayed figure (kr, an exact multiple of the display unit) for each summary.
  */
 function afstemt(o: Opfoelgning, v: Visning): Map<Summering, Partial<Record<Felt, Decimal>>> {
   const ud = new Map<Summering, Partial<Record<Felt, Decimal>>>();
