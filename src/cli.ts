@@ -5,6 +5,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
+import { bevillinger } from './commands/bevillinger.js';
 import { ExitError } from './commands/exit-error.js';
 import { rapport } from './commands/rapport.js';
 import type { Miljoe, RapportFlag } from './commands/shared.js';
@@ -97,6 +98,14 @@ export function byggProgram(miljoe: Miljoe): Command {
     `budgetopf rapport ${REFERENCE}`,
     `budgetopf rapport ${REFERENCE} --format markdown --output bo2.md`,
   ], rapport, miljoe, (c) => c.option('--poster', 'vis posterne under hvert politikområde'));
+  rapportKommando(program, 'bevillinger', 'bevillingsønskerne: balance, kompetence (udvalget eller Byrådet), flag og afvigelsen efter bevillinger', [
+    `budgetopf bevillinger ${REFERENCE}`,
+    `budgetopf bevillinger ${REFERENCE} --format json`,
+    'budgetopf bevillinger min-mappe --foreslaa --format csv --output forslag.csv',
+  ], bevillinger, miljoe, (c) => c
+    .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
+    .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
+    .addHelpText('after', '\nMed --format csv skrives ønskerne i bevillingsoensker.csv-format, så de kan rettes og lægges tilbage i mappen.'));
   return program;
 }
 

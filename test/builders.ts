@@ -138,6 +138,7 @@ export const datasaetArb: fc.Arbitrary<Datasaet> = fc
       ydelser: ydelser.filter((y) => beholdteYdelser.has(y.ydelse)),
       enhedspriser: enhedspriser.filter((y) => beholdteYdelser.has(y.ydelse)),
       korrektioner,
+      bevillingslinjer: [],
       harForventetForrige,
     };
   });

@@ -4,4 +4,4 @@ import { afvigelserJson } from '../render/json.js';
 import { koerRapport, type Miljoe, type RapportFlag } from './shared.js';
 
 export const afvigelser = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
-  koerRapport(mappe, flag, miljoe, { json: afvigelserJson, tekst: afvigelsesTabel });
+  koerRapport(mappe, flag, miljoe, { json: (k) => afvigelserJson(k.o), tekst: (k, v) => afvigelsesTabel(k.o, v) });

@@ -4,4 +4,4 @@ import { aktivitetJson } from '../render/json.js';
 import { koerRapport, type Miljoe, type RapportFlag } from './shared.js';
 
 export const aktivitet = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
-  koerRapport(mappe, flag, miljoe, { json: aktivitetJson, tekst: aktivitetsTabel });
+  koerRapport(mappe, flag, miljoe, { json: (k) => aktivitetJson(k.o), tekst: (k, v) => aktivitetsTabel(k.o, v) });

@@ -1,7 +1,19 @@
-/** `budgetopf rapport [mappe]`: the whole follow-up as one document. */
-import { rapportDokument } from '../report/rapport.js';
+/** `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker included when there are any. */
+import { efterBevillinger, klassificer } from '../core/bevillinger.js';
 import { rapportJson } from '../render/json.js';
-import { koerRapport, type Miljoe, type RapportFlag } from './shared.js';
+import { bevillingsSektioner } from '../report/bevillinger.js';
+import { rapportDokument } from '../report/rapport.js';
+import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
+
+const bevillingerAf = (k: Kontekst) =>
+  k.ds.bevillingslinjer.length ? { oensker: klassificer(k.ds), efter: efterBevillinger(k.ds) } : undefined;
 
 export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
-  koerRapport(mappe, flag, miljoe, { json: rapportJson, tekst: rapportDokument });
+  koerRapport(mappe, flag, miljoe, {
+    json: (k) => rapportJson(k.o, bevillingerAf(k)),
+    tekst: (k, v) => {
+      const b = bevillingerAf(k);
+      const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
+      return rapportDokument(k.o, v, b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : []);
+    },
+  });

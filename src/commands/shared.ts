@@ -1,7 +1,7 @@
 /** What every report command shares: options, loading with findings on stderr, rendering and output. */
 import type { Opfoelgning } from '../core/beregn.js';
 import { beregn } from '../core/beregn.js';
-import type { Fund } from '../core/model.js';
+import type { Datasaet, Fund } from '../core/model.js';
 import type { Enhed, Talformat } from '../core/money.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
@@ -36,8 +36,15 @@ export function fundLinje(f: Fund): string {
   return `${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`;
 }
 
+/** A loaded dataset and its computed follow-up: what every view is made from. */
+export interface Kontekst {
+  ds: Datasaet;
+  o: Opfoelgning;
+  filer: string[];
+}
+
 /** Loads and computes a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
-export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<{ o: Opfoelgning; filer: string[] }> {
+export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<Kontekst> {
   let res;
   try {
     res = await indlaesDatasaet(mappe);
@@ -50,15 +57,18 @@ export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<{ 
     const antal = res.fund.filter((f) => f.alvor === 'fejl').length;
     throw new ExitError(1, `${antal} fejl i ${mappe}; intet er beregnet`);
   }
-  return { o: beregn(res.datasaet), filer: res.filer };
+  return { ds: res.datasaet, o: beregn(res.datasaet), filer: res.filer };
 }
 
-/** The display choices for a format: tables default to mio. kr. with 1 decimal, CSV to exact kr. */
-export function visning(o: Opfoelgning, flag: RapportFlag): Visning {
+/**
+ * The display choices for a format: tables default to mio. kr. with 1 decimal (or `standard`, e.g.
+ * hele 1.000 kr. for bevillinger), CSV to exact kr.
+ */
+export function visning(o: Opfoelgning, flag: RapportFlag, standard: Pick<Visning, 'enhed' | 'decimaler'> = STANDARDVISNING): Visning {
   const csv = flag.format === 'csv';
   return {
-    enhed: flag.enhed ?? (csv ? 'kr' : STANDARDVISNING.enhed),
-    decimaler: flag.decimaler ?? (csv ? 2 : flag.enhed === 'kr' ? 0 : STANDARDVISNING.decimaler),
+    enhed: flag.enhed ?? (csv ? 'kr' : standard.enhed),
+    decimaler: flag.decimaler ?? (csv ? 2 : flag.enhed === 'kr' ? 0 : flag.enhed ? STANDARDVISNING.decimaler : standard.decimaler),
     fortegn: flag.merforbrugPositiv ? 'merforbrug_positiv' : o.manifest.fortegn,
     poster: flag.poster ?? false,
     pct: flag.pct ?? false,
@@ -104,10 +114,10 @@ export async function koerRapport(
   mappe: string,
   flag: RapportFlag,
   miljoe: Miljoe,
-  visninger: { json: (o: Opfoelgning) => unknown; tekst: (o: Opfoelgning, v: Visning) => Dokument | Tabel },
+  visninger: { json: (k: Kontekst) => unknown; tekst: (k: Kontekst, v: Visning) => Dokument | Tabel },
 ): Promise<void> {
-  const { o, filer } = await indlaesOgBeregn(mappe, miljoe);
-  const v = visning(o, flag);
-  const tekst = flag.format === 'json' ? json(visninger.json(o)) : await renderTekst(visninger.tekst(o, v), flag, v, miljoe);
-  await udskriv(tekst, flag, filer, miljoe);
+  const k = await indlaesOgBeregn(mappe, miljoe);
+  const v = visning(k.o, flag);
+  const tekst = flag.format === 'json' ? json(visninger.json(k)) : await renderTekst(visninger.tekst(k, v), flag, v, miljoe);
+  await udskriv(tekst, flag, k.filer, miljoe);
 }

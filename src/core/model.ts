@@ -80,6 +80,28 @@ export interface Korrektion {
   kilde: Kilde;
 }
 
+export type Bevillingstype = 'omplacering' | 'tillaegsbevilling' | 'indtaegts_og_udgiftsbevilling';
+export const BEVILLINGSTYPER: readonly Bevillingstype[] = ['omplacering', 'tillaegsbevilling', 'indtaegts_og_udgiftsbevilling'];
+
+/** The word in `politikomraade` that names the municipality's cash reserve. */
+export const KASSEN = 'kassen';
+
+/** One line of a bevillingsønske for one year. */
+export interface Bevillingslinje {
+  id: string;
+  type: Bevillingstype;
+  tekst: string;
+  /** A politikområde nr, or `kassen`. */
+  politikomraade: string;
+  post: string | null;
+  /** null on a kassen line. */
+  udgiftsart: Udgiftsart | null;
+  aar: number;
+  /** kr; positive = more budget (expense), negative = less budget, an income or financing. */
+  beloeb: Decimal;
+  kilde: Kilde;
+}
+
 export interface Datasaet {
   manifest: Manifest;
   politikomraader: Politikomraade[];
@@ -87,6 +109,7 @@ export interface Datasaet {
   ydelser: Ydelse[];
   enhedspriser: Enhedspris[];
   korrektioner: Korrektion[];
+  bevillingslinjer: Bevillingslinje[];
   /** Whether budget.csv has the `forventet_forrige` column. */
   harForventetForrige: boolean;
 }

@@ -3,6 +3,7 @@
  * findings; `kontroller` runs them all. Per-cell rules (numbers, required values, ranges) live in
  * the loader's schemas, since they need the raw text.
  */
+import { kontrollerBevillinger } from './bevillinger.js';
 import type { Datasaet, Fund, Kilde } from './model.js';
 
 type Regel = (ds: Datasaet) => Fund[];
@@ -112,6 +113,7 @@ export const REGLER: readonly Regel[] = [
   forventetPaaRettePoster,
   forventetForrigeUdfyldt,
   korrektionPaaKendtPost,
+  kontrollerBevillinger,
 ];
 
 /** Runs every rule; returns all findings (empty = the dataset can be computed). */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
-import type { Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
+import type { Bevillingslinje, Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
 import { kontroller } from '../core/regler.js';
 import { dekod, laesCsv, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
@@ -19,6 +19,7 @@ export const FILER = {
   helaarspersoner: 'helaarspersoner.csv',
   enhedspriser: 'enhedspriser.csv',
   korrektioner: 'korrektioner.csv',
+  bevillingsoensker: 'bevillingsoensker.csv',
 } as const;
 
 /** The folder itself is missing or not a folder: a usage error (exit 2), not a data error. */
@@ -183,6 +184,7 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   const hp = await laes('helaarspersoner', ['ydelse'], false);
   const priser = await laes('enhedspriser', ['ydelse'], hp.findes);
   const korr = await laes('korrektioner', ['politikomraade', 'post'], false);
+  const bev = await laes('bevillingsoensker', ['id', 'politikomraade', 'aar'], false);
 
   const kilde = (fil: string, r: { linje: number }) => ({ fil: sti(fil), linje: r.linje });
   const datasaet: Datasaet | null = manifest && {
@@ -223,6 +225,17 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
       tekst: r.tekst,
       type: r.type,
       kilde: kilde(FILER.korrektioner, r),
+    })),
+    bevillingslinjer: bev.raekker.map((r): Bevillingslinje => ({
+      id: r.id,
+      type: r.type,
+      tekst: r.tekst,
+      politikomraade: r.politikomraade,
+      post: r.post,
+      udgiftsart: r.udgiftsart,
+      aar: r.aar,
+      beloeb: r.beloeb,
+      kilde: kilde(FILER.bevillingsoensker, r),
     })),
   };
   if (datasaet && !ufuldstaendig) fund.push(...kontroller(datasaet));

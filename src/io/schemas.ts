@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Decimal, parseTal, type Talformat } from '../core/money.js';
-import type { Korrektionstype, Udgiftsart } from '../core/model.js';
+import { BEVILLINGSTYPER, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
 
@@ -63,6 +63,22 @@ export const udgiftsart = () =>
   felt((v, ctx): Udgiftsart => UDGIFTSART_ALIAS[v.toLowerCase()]
     ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`));
 
+export const valgfriUdgiftsart = () =>
+  felt((v, ctx): Udgiftsart | null => (v === '' ? null : UDGIFTSART_ALIAS[v.toLowerCase()]
+    ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`)));
+
+export const bevillingstype = () =>
+  felt((v, ctx): Bevillingstype => (BEVILLINGSTYPER as readonly string[]).includes(v.toLowerCase())
+    ? v.toLowerCase() as Bevillingstype
+    : problem(ctx, v, 'ugyldig_type', `"${v}" er ikke en bevillingstype (brug ${BEVILLINGSTYPER.join(', ')})`));
+
+/** A politikområde nr, or the word kassen (any case). */
+export const politikomraadeEllerKassen = () =>
+  felt((v, ctx) => (v === '' ? problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes') : v.toLowerCase() === KASSEN ? KASSEN : v));
+
+export const aar = () =>
+  felt((v, ctx): number => (/^\d{4}$/.test(v) ? Number(v) : problem(ctx, v, 'ugyldigt_aar', `"${v}" er ikke et årstal (fire cifre, fx 2025)`)));
+
 export const korrektionstype = () =>
   felt((v, ctx): Korrektionstype => {
     const t = v.toLowerCase();
@@ -118,6 +134,20 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
       paakraevede: ['politikomraade', 'post', 'beloeb', 'tekst'],
       valgfri: ['type'],
       felter: { politikomraade: tekst(), post: tekst(), beloeb, tekst: tekst(), type: korrektionstype() },
+    },
+    bevillingsoensker: {
+      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb'],
+      valgfri: ['post'],
+      felter: {
+        id: tekst(),
+        type: bevillingstype(),
+        tekst: tekst(),
+        politikomraade: politikomraadeEllerKassen(),
+        post: valgfriTekst(),
+        udgiftsart: valgfriUdgiftsart(),
+        aar: aar(),
+        beloeb,
+      },
     },
   } as const;
 }

@@ -1,5 +1,5 @@
 /** Writes an output file without ever losing data: a temporary file in the same folder, then rename. */
-import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class SkriveFejl extends Error {}
@@ -13,13 +13,14 @@ const rigtigSti = (sti: string) => {
 };
 
 /**
- * Writes `indhold` to `sti` atomically. Refuses to overwrite any of `beskyttede` (the input files).
+ * Writes `indhold` to `sti` atomically. Refuses to overwrite any of `beskyttede` (the input files) that
+ * exists; a dataset file that is not there yet (a proposed bevillingsoensker.csv) may be written.
  * A failed write leaves an existing file untouched. (Synchronous: one small file, and node:fs/promises
  * would cost more start-up than the write itself.)
  */
 export function skrivAtomisk(sti: string, indhold: string, beskyttede: readonly string[]): void {
   const maal = rigtigSti(sti);
-  if (beskyttede.map(rigtigSti).includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
+  if (beskyttede.filter((b) => existsSync(b)).map(rigtigSti).includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
   const tmp = join(dirname(maal), `.${basename(maal)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, indhold, { flag: 'wx' });

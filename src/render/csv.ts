@@ -13,6 +13,7 @@ export function neutraliserFormel(tekst: string): string {
 }
 
 function raekker(t: Tabel, v: Talvisning): string[][] {
+  v = { ...v, ...t.talvisning };
   const kolonner = [...(t.csvNoegler ?? []), ...t.kolonner];
   return [
     kolonner.map((k) => k.csv),

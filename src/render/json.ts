@@ -2,6 +2,7 @@
  * The machine-readable output of FORMAT.md. Amounts are JSON numbers in kr rounded to 2 decimals
  * (half away from zero), whatever unit the tables use; the sign is always canonical (merforbrug negative).
  */
+import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
 import type { Decimal } from '../core/money.js';
 import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
@@ -62,8 +63,24 @@ export function ydelseJson(y: YdelseResultat) {
 
 export const aktivitetJson = (o: Opfoelgning) => ({ ydelser: o.ydelser.map(ydelseJson) });
 
-/** `rapport --format json`: the afvigelser and aktivitet objects, every korrektion, and the deviation before handleplaner. */
-export function rapportJson(o: Opfoelgning) {
+/** `bevillinger --format json` (FORMAT.md), extended with the afvigelser after approval. */
+export function bevillingerJson(oensker: Bevillingsoenske[], efter: Opfoelgning) {
+  return {
+    bevillingsoensker: oensker.map((b) => ({
+      id: b.id,
+      type: b.type,
+      tekst: b.tekst,
+      kompetence: b.kompetence,
+      balancerer: b.balancerer,
+      flag: b.flag,
+      linjer: b.linjer.map((l) => ({ politikomraade: l.politikomraade, post: l.post, udgiftsart: l.udgiftsart, aar: l.aar, beloeb: kr(l.beloeb) })),
+    })),
+    efter_bevillinger: afvigelserJson(efter),
+  };
+}
+
+/** `rapport --format json`: the afvigelser and aktivitet objects, every korrektion, the deviation before handleplaner, and the bevillingsønsker when there are any. */
+export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingsoenske[]; efter: Opfoelgning }) {
   return {
     afvigelser: afvigelserJson(o),
     aktivitet: aktivitetJson(o),
@@ -76,6 +93,7 @@ export function rapportJson(o: Opfoelgning) {
       handleplaneffekt: kr(p.sum.handleplaneffekt),
       afvigelse: kr(p.sum.afvigelse),
     })),
+    ...(bevillinger ? bevillingerJson(bevillinger.oensker, bevillinger.efter) : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { formatCelle, tabelDele, type Talvisning } from './celle.js';
 const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
-  const tv: Talvisning = { ...v, format: 'da', tusindtalsseparator: true };
+  const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
     const linjer = [

@@ -50,7 +50,7 @@ export async function tegnMedCliTable3(kolonner: BoksKolonne[], hoved: BoksCelle
 
 export async function renderTabel(t: Tabel, valg: TerminalValg): Promise<string> {
   const stil = valg.stil;
-  const tv: Talvisning = { ...valg, format: 'da', tusindtalsseparator: true };
+  const tv: Talvisning = { ...valg, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = await Promise.all(tabelDele(t).map(async (g) => {
     const tekster = g.raekker.map((r) => g.kolonner.map((k) => formatCelle(r.celler[k.noegle] ?? null, tv)));
     // Figure columns: at least 12 wide (headers wrap), never narrower than a figure or a header word.

@@ -67,8 +67,8 @@ function politikomraadeForklaring(p: PolitikomraadeResultat, o: Opfoelgning, v: 
   return { titel: `${p.nr} ${p.navn}`, tekst };
 }
 
-/** The follow-up document: deviation table, activity, korrektioner and explanations per politikområde. */
-export function rapportDokument(o: Opfoelgning, v: Visning): Dokument {
+/** The follow-up document: deviation table, activity, korrektioner, `ekstra` sections (bevillingsønsker) and explanations per politikområde. */
+export function rapportDokument(o: Opfoelgning, v: Visning, ekstra: Sektion[] = []): Dokument {
   const m = o.manifest;
   const total = o.total.afvigelse;
   const sammendrag = punktum(`Det forventede regnskab er ${beloebTekst(o.total.forventet, v)} mod et korrigeret budget på ${beloebTekst(o.total.korrigeret, v)}: `
@@ -80,6 +80,7 @@ export function rapportDokument(o: Opfoelgning, v: Visning): Dokument {
   if (o.ydelser.length > 0) sektioner.push({ titel: 'Aktivitet: helårspersoner og priser', tabel: aktivitetsTabel(o, v) });
   const korr = korrektionsTabel(o);
   if (korr.raekker.length > 0) sektioner.push({ titel: 'Korrektioner og handleplaner', tabel: korr });
+  sektioner.push(...ekstra);
   sektioner.push({ titel: 'Forklaringer', underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
   return {
     titel: m.opgoerelse ?? `${m.opfoelgning} ${m.budgetaar}`,

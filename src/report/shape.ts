@@ -2,7 +2,7 @@
  * The one report shape every text renderer draws: a document of sections, each a table or text.
  * Cells hold exact figures; rounding and units are the renderer's display choices.
  */
-import type { Decimal } from '../core/money.js';
+import type { Decimal, Enhed } from '../core/money.js';
 
 /** `beloeb`: kr, shown in the chosen unit; `antal`: helårspersoner; `pris`: kr per helårsperson; `pct`: percent. */
 export type Talart = 'beloeb' | 'antal' | 'pris' | 'pct';
@@ -37,6 +37,8 @@ export interface Tabel {
   /** Column groups for narrow media (terminal, Markdown): each group is shown as its own table, led by the first column. */
   grupper?: { titel: string; kolonner: string[] }[];
   noter?: string[];
+  /** The unit and decimals of this table's amounts, where they differ from the document's (bevillinger: hele 1.000 kr.). */
+  talvisning?: { enhed: Enhed; decimaler: number };
 }
 
 export interface Sektion {

@@ -1,0 +1,20 @@
+/**
+ * Bevillingsønsker written back as bevillingsoensker.csv (FORMAT.md), so that a proposal can be edited
+ * and fed back: amounts exact, in the dataset's beløbsenhed, Danish format with `;` unless `en`.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { ENHEDSFAKTOR, type Enhed, type Talformat } from '../core/money.js';
+import type { Bevillingslinje } from '../core/model.js';
+import { neutraliserFormel } from './csv.js';
+
+export function bevillingsoenskerCsv(linjer: readonly Bevillingslinje[], beloebsenhed: Enhed, format: Talformat): string {
+  const tal = (l: Bevillingslinje) => {
+    const s = l.beloeb.div(ENHEDSFAKTOR[beloebsenhed]).toString();
+    return format === 'da' ? s.replace('.', ',') : s;
+  };
+  const raekker = [
+    ['id', 'type', 'tekst', 'politikomraade', 'post', 'udgiftsart', 'aar', 'beloeb'],
+    ...linjer.map((l) => [l.id, l.type, neutraliserFormel(l.tekst), l.politikomraade, neutraliserFormel(l.post ?? ''), l.udgiftsart ?? '', String(l.aar), tal(l)]),
+  ];
+  return (format === 'da' ? '\uFEFF' : '') + stringify(raekker, { delimiter: format === 'da' ? ';' : ',', record_delimiter: 'windows' });
+}

@@ -1,0 +1,154 @@
+/** Bevillingsønsker as report values: the request table (as the source prints it) and the deviation after approval. */
+import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
+import type { Opfoelgning, Summering } from '../core/beregn.js';
+import { NUL, sum, type Decimal } from '../core/money.js';
+import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
+import { UDGIFTSART_LABEL } from './afvigelser.js';
+
+const UDGIFTSART_ENTAL = { service: 'serviceudgift', overfoersel: 'overførselsudgift' } as const;
+import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, type Visning } from './visning.js';
+
+const FLAGKORT: Record<Flag, string> = {
+  kassefinansieret: 'Kassefinansieret',
+  tilfoerer_kassen: 'Til kassen',
+  service_overfoersel: 'Service/overførsel',
+  paa_tvaers_af_udvalg: 'På tværs af udvalg',
+};
+export const KOMPETENCE_TEKST = { udvalget: 'Udvalget', byraadet: 'Byrådet' } as const;
+
+/** The committee's decision in the form of the indstilling: who approves what. */
+export function indstilling(oensker: Bevillingsoenske[]): string[] {
+  const ids = (k: Bevillingsoenske['kompetence']) => oensker.filter((b) => b.kompetence === k).map((b) => b.id);
+  return [
+    ...(ids('udvalget').length ? [`Udvalget godkender: ${ids('udvalget').join(', ')}.`] : []),
+    ...(ids('byraadet').length ? [`Indstilles til Byrådets godkendelse: ${ids('byraadet').join(', ')}.`] : []),
+  ];
+}
+
+/** One block per request (its lines grouped per politikområde, udgiftsart and post), kassen under "Finansiering", columns per year. */
+export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest, politikomraadeNavn: Map<string, string>, v: Visning): Tabel {
+  const aar = [0, 1, 2, 3].map((i) => manifest.budgetaar + i);
+  const aarsceller = (linjer: Bevillingslinje[]): Record<string, Celle> =>
+    Object.fromEntries(aar.map((a) => {
+      const dele = linjer.filter((l) => l.aar === a);
+      return [`aar${a}`, dele.length ? talcelle(sum(dele.map((l) => l.beloeb)), 'beloeb') : null];
+    }));
+  const raekker: Tabelraekke[] = [];
+  for (const b of oensker) {
+    raekker.push({ art: 'data', celler: { navn: `${b.id} ${b.tekst}`, id: b.id, kompetence: KOMPETENCE_TEKST[b.kompetence], flag: b.flag.map((f) => FLAGKORT[f]).join(', ') } });
+    // An indtægts- og udgiftsbevilling shows its income and its expense apart, as the source does.
+    const skelnIndtaegt = b.type === 'indtaegts_og_udgiftsbevilling';
+    const grupper = new Map<string, Bevillingslinje[]>();
+    for (const l of b.linjer.filter((x) => x.politikomraade !== KASSEN)) {
+      const noegle = [l.politikomraade, l.post ?? '', l.udgiftsart ?? '', skelnIndtaegt ? l.beloeb.isNegative() : ''].join('\u0000');
+      grupper.set(noegle, [...(grupper.get(noegle) ?? []), l]);
+    }
+    for (const linjer of grupper.values()) {
+      const l = linjer[0]!;
+      const art = l.udgiftsart ? ` (${UDGIFTSART_ENTAL[l.udgiftsart]}${skelnIndtaegt ? (l.beloeb.isNegative() ? ', indtægt' : ', udgift') : ''})` : '';
+      raekker.push({
+        art: 'post',
+        celler: {
+          navn: `    ${l.post ? `${l.politikomraade} ${l.post}` : politikomraadeNavn.get(l.politikomraade) ?? l.politikomraade}${art}`,
+          id: b.id, politikomraade: l.politikomraade, post: l.post, udgiftsart: l.udgiftsart,
+          ...aarsceller(linjer),
+        },
+      });
+    }
+  }
+  const kasse = oensker.filter((b) => b.linjer.some((l) => l.politikomraade === KASSEN));
+  if (kasse.length) {
+    raekker.push({ art: 'data', celler: { navn: 'Finansiering' } });
+    for (const b of kasse) {
+      raekker.push({ art: 'post', celler: { navn: `    Kassen (${b.id})`, id: b.id, politikomraade: KASSEN, ...aarsceller(b.linjer.filter((l) => l.politikomraade === KASSEN)) } });
+    }
+  }
+  raekker.push({ art: 'total', celler: { navn: 'I alt (skal være 0)', ...aarsceller(oensker.flatMap((b) => b.linjer)) } });
+
+  const flagNoter = oensker.flatMap((b) => b.flag.filter((f) => f !== 'paa_tvaers_af_udvalg').map((f) => `${b.id}: ${FLAG_TEKST[f]}.`));
+  return {
+    kolonner: [
+      { noegle: 'navn', titel: v.enhed === 't.kr' && v.decimaler === 0 ? 'I hele 1.000 kr.' : ENHEDSTEKST[v.enhed], csv: 'navn' },
+      ...aar.map((a) => ({ noegle: `aar${a}`, titel: String(a), csv: String(a) })),
+      { noegle: 'kompetence', titel: 'Kompetence', csv: 'kompetence' },
+      { noegle: 'flag', titel: 'Bemærkninger', csv: 'flag' },
+    ],
+    csvNoegler: [
+      { noegle: 'id', titel: 'Id', csv: 'id' },
+      { noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' },
+      { noegle: 'post', titel: 'Post', csv: 'post' },
+      { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
+    ],
+    raekker,
+    talvisning: { enhed: v.enhed, decimaler: v.decimaler },
+    noter: [
+      ...indstilling(oensker),
+      ...flagNoter,
+      'Beløb: positivt = mere budget (udgift); negativt = mindre budget, en indtægt eller finansiering. Hvert ønske summerer til 0 pr. år, kassen medregnet.',
+    ],
+  };
+}
+
+const FLAG_TEKST: Record<Flag, string> = {
+  kassefinansieret: 'kassefinansieret tillægsbevilling, en undtagelse efter kasse- og regnskabsregulativet, der beder udvalget finde kompenserende besparelser inden for egen ramme først',
+  tilfoerer_kassen: 'tilfører kassen et mindreforbrug',
+  service_overfoersel: 'flytter budget mellem serviceudgifter og overførselsudgifter og ændrer dermed serviceramen',
+  paa_tvaers_af_udvalg: 'går på tværs af udvalg',
+};
+
+/** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
+export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
+  const afv = (d: Decimal) => talcelle(v.fortegn === 'merforbrug_positiv' ? d.neg() : d, 'beloeb', d.isNegative());
+  const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}): Tabelraekke => {
+    // A politikområde that only bevillinger bring into the table (no posts before) starts from 0.
+    const fk = f?.korrigeret ?? NUL;
+    return {
+      art,
+      celler: {
+        ...ekstra,
+        navn,
+        korrigeret: talcelle(fk, 'beloeb'),
+        bevillinger: talcelle(e.korrigeret.minus(fk), 'beloeb'),
+        korrigeretEfter: talcelle(e.korrigeret, 'beloeb'),
+        forventet: talcelle(e.forventet, 'beloeb'),
+        afvigelseFoer: afv(f?.afvigelse ?? NUL),
+        afvigelseEfter: afv(e.afvigelse),
+      },
+    };
+  };
+  const raekker: Tabelraekke[] = [];
+  for (const u of efter.udvalg) {
+    for (const p of efter.politikomraader.filter((x) => x.udvalg === u.navn)) {
+      raekker.push(raekke('data', `${p.nr} ${p.navn}`, foer.politikomraader.find((x) => x.nr === p.nr)?.sum, p.sum, { politikomraade: p.nr }));
+    }
+    raekker.push(raekke('sum', efter.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, foer.udvalg.find((x) => x.navn === u.navn)?.sum, u.sum));
+  }
+  if (efter.udvalg.length > 1) raekker.push(raekke('total', 'I alt', foer.total, efter.total));
+  for (const ua of UDGIFTSARTER) {
+    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, foer.udgiftsarter[ua], efter.udgiftsarter[ua], { udgiftsart: ua }));
+  }
+  return {
+    kolonner: [
+      { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
+      { noegle: 'korrigeret', titel: 'Korrigeret budget', csv: 'korrigeret' },
+      { noegle: 'bevillinger', titel: `Bevillinger ${efter.manifest.budgetaar}`, csv: 'bevillinger' },
+      { noegle: 'korrigeretEfter', titel: 'Korrigeret efter bevillinger', csv: 'korrigeret_efter_bevillinger' },
+      { noegle: 'forventet', titel: 'Forventet regnskab', csv: 'forventet' },
+      { noegle: 'afvigelseFoer', titel: 'Afvigelse før', csv: 'afvigelse' },
+      { noegle: 'afvigelseEfter', titel: 'Afvigelse efter bevillinger', csv: 'afvigelse_efter_bevillinger' },
+    ],
+    csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }, { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' }],
+    raekker,
+    noter: ['Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. Negativ afvigelse = merforbrug.'],
+  };
+}
+
+/** The sections a document gets for bevillingsønsker (used by `bevillinger` and `rapport`). */
+export function bevillingsSektioner(oensker: Bevillingsoenske[], politikomraader: Politikomraade[], foer: Opfoelgning, efter: Opfoelgning, v: Visning, vBevilling: Visning): Sektion[] {
+  const navne = new Map(politikomraader.map((p) => [p.nr, `${p.nr} ${p.navn}`]));
+  return [
+    { titel: 'Bevillingsønsker', tabel: bevillingsTabel(oensker, efter.manifest, navne, vBevilling) },
+    { titel: 'Afvigelse efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
+  ];
+}
