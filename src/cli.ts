@@ -109,14 +109,21 @@ export function byggProgram(miljoe: Miljoe): Command {
   return program;
 }
 
-const KOMMANDER_FEJL: Record<string, string> = {
-  'commander.unknownOption': 'ukendt tilvalg',
-  'commander.unknownCommand': 'ukendt kommando',
-  'commander.excessArguments': 'for mange argumenter',
-  'commander.missingArgument': 'mangler et argument',
-  'commander.optionMissingArgument': 'tilvalget mangler en værdi',
-  'commander.invalidArgument': 'ugyldig værdi',
-};
+/** commander's usage errors in Danish (its own messages are English). */
+const KOMMANDER_FEJL: [RegExp, string][] = [
+  [/^error: unknown option '([^']+)'/, "ukendt tilvalg '$1'"],
+  [/^error: unknown command '([^']+)'/, "ukendt kommando '$1'"],
+  [/^error: too many arguments.*/, 'for mange argumenter'],
+  [/^error: missing required argument '([^']+)'/, "argumentet '$1' mangler"],
+  [/^error: option '([^']+)' argument missing/, 'tilvalget $1 mangler en værdi'],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./, "ugyldig værdi '$2' til $1; tilladte værdier: $3"],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\. (.+)/, "ugyldig værdi '$2' til $1: $3"],
+  [/\(Did you mean (.+)\?\)/, '(mente du $1?)'],
+];
+
+export function danskBrugsfejl(besked: string): string {
+  return KOMMANDER_FEJL.reduce((s, [moenster, dansk]) => s.replace(moenster, dansk), besked).replace(/\n+/g, ' ').trim();
+}
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
@@ -127,9 +134,8 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
-      if (e.code === 'commander.help') return 2; // no command given: help went to stderr
-      const hvad = KOMMANDER_FEJL[e.code];
-      miljoe.stderr(`budgetopf: ${hvad ? `${hvad}: ` : ''}${e.message.replace(/^error: /, '')}`);
+      if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2; // `help X` exits 0; no command at all: help on stderr, 2
+      miljoe.stderr(`budgetopf: ${danskBrugsfejl(e.message)}`);
       miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
       return 2;
     }
@@ -138,7 +144,7 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
       return e.kode;
     }
     miljoe.stderr(`budgetopf: uventet fejl: ${(e as Error).message}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
-    if (process.env.BUDGETOPF_DEBUG) miljoe.stderr(String((e as Error).stack));
+    if (miljoe.debug) miljoe.stderr(String((e as Error).stack));
     return 2;
   }
 }
@@ -146,13 +152,13 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
 /** The process entry: real stdout/stderr, colour on a terminal unless NO_COLOR, exit code via process.exitCode. */
 export async function run(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0); // the reader (head, less) has gone; nothing left to say
-    throw e;
+    if (e.code !== 'EPIPE') throw e; // EPIPE: the reader (head, less) has gone; nothing left to say
   });
   const miljoe: Miljoe = {
     stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     stderr: (s) => void process.stderr.write(`${s}\n`),
     farve: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    debug: Boolean(process.env.BUDGETOPF_DEBUG),
   };
   process.exitCode = await main(process.argv.slice(2), miljoe);
 }

@@ -46,6 +46,12 @@ describe('budgetopf afvigelser', () => {
     expect(json.total.afvigelse).toBeLessThan(0);
   });
 
+  it('--merforbrug-positiv in CSV renames the flipped column, so no script misreads the sign', () => {
+    const r = koer(['afvigelser', REFERENCE, '--format', 'csv', '--merforbrug-positiv']);
+    expect(r.ud.split('\r\n')[0]).toBe('\uFEFFpolitikomraade;udgiftsart;post;navn;vedtaget;korrigeret;forventet;forventet_forrige;afvigelse_merforbrug_positiv');
+    expect(r.ud).toContain(';I alt for udvalget;1002100000,00;998250000,00;1005550000,00;1007800000,00;7300000,00');
+  });
+
   it('--format csv is for Danish Excel: BOM, semicolons, decimal comma, exact kr (golden)', () => {
     const r = koer(['afvigelser', REFERENCE, '--format', 'csv']);
     expect(r.ud).toBe(golden('afvigelser.csv'));
@@ -85,6 +91,18 @@ describe('budgetopf afvigelser', () => {
 });
 
 describe('budgetopf aktivitet and rapport', () => {
+  it('aktivitet --afstem: each row\'s effects add up to its afvigelse, each column to its total', () => {
+    const r = koer(['aktivitet', REFERENCE, '--afstem', '--format', 'markdown']);
+    const tal = (c: string) => Math.round(Number(c.replace(/\*/g, '').trim().replace(/\./g, '').replace(',', '.')) * 10);
+    const forklaret = r.ud.slice(r.ud.indexOf('### Afvigelse forklaret')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Ydelse') && !l.startsWith('| ---'));
+    const rader = forklaret.map((l) => l.split('|').slice(2, -1).map(tal));
+    expect(rader).toHaveLength(9);
+    for (const [, , afv, m, p, k] of rader) expect(m! + p! + k!).toBe(afv);
+    const [ydelser, total] = [rader.slice(0, -1), rader.at(-1)!];
+    for (let i = 0; i < 6; i++) expect(ydelser.reduce((s, x) => s + x[i]!, 0)).toBe(total[i]);
+    expect(total[2]).toBe(-175); // −17,5 mio. kr., the correctly rounded total afvigelse of the eight ydelser
+  });
+
   it('aktivitet prints the source table figures and the decomposition', () => {
     const r = koer(['aktivitet', REFERENCE]);
     expect(r.kode).toBe(0);
@@ -125,24 +143,54 @@ describe('errors and exit codes', () => {
     ]);
   });
 
+  it('Windows-1252 files are decoded with a warning, and the figures are the reference\'s', () => {
+    const r = koer(['afvigelser', 'fixtures/loader/ok-windows-1252', '--format', 'json']);
+    expect(r.kode).toBe(0);
+    expect(r.fejl).toContain('advarsel[windows_1252]');
+    const j = JSON.parse(r.ud);
+    expect(j.politikomraader[0].navn).toBe('Forsørgelse, revalidering og aktivering');
+    expect(j.total.afvigelse).toBe(-7300000);
+  });
+
+  it('a folder that is not a dataset exits 2 with a hint', () => {
+    const r = koer(['aktivitet', 'test']);
+    expect(r.kode).toBe(2);
+    expect(r.fejl).toContain('Mappen "test" er ikke et datasæt: hverken opfoelgning.json eller budget.csv findes der');
+  });
+
+  it('--output - writes to stdout; --output "" is a usage error', () => {
+    expect(koer(['afvigelser', REFERENCE, '-o', '-']).ud).toBe(golden('afvigelser.txt'));
+    expect(koer(['afvigelser', REFERENCE, '-o', '']).kode).toBe(2);
+  });
+
   it('a missing folder exits 2 with a hint', () => {
     const r = koer(['afvigelser', 'findes/ikke']);
     expect(r.kode).toBe(2);
     expect(r.fejl).toContain('Mappen "findes/ikke" findes ikke');
-    expect(r.fejl).toContain('budgetopf afvigelser data/slagelse-ebu-2025-bo2');
+    expect(r.fejl).toContain('fx data/slagelse-ebu-2025-bo2');
   });
 
   it('an unknown option exits 2 in Danish, without a stack trace', () => {
-    const r = koer(['afvigelser', REFERENCE, '--formatt', 'json']);
+    const r = koer(['afvigelser', REFERENCE, '--poste']);
     expect(r.kode).toBe(2);
-    expect(r.fejl).toContain('ukendt tilvalg');
-    expect(r.fejl).toContain('--format');
+    expect(r.fejl.split('\n')[0]).toBe("budgetopf: ukendt tilvalg '--poste' (mente du --poster?)");
     expect(r.fejl).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('a bad option value exits 2', () => {
-    expect(koer(['afvigelser', REFERENCE, '--format', 'pdf']).kode).toBe(2);
-    expect(koer(['afvigelser', REFERENCE, '--decimaler', 'x']).kode).toBe(2);
+  it('a bad option value exits 2 in Danish', () => {
+    const pdf = koer(['afvigelser', REFERENCE, '--format', 'pdf']);
+    expect(pdf.kode).toBe(2);
+    expect(pdf.fejl.split('\n')[0]).toBe("budgetopf: ugyldig værdi 'pdf' til -f, --format <format>; tilladte værdier: tabel, csv, json, markdown");
+    const dec = koer(['afvigelser', REFERENCE, '--decimaler', 'x']);
+    expect(dec.kode).toBe(2);
+    expect(dec.fejl.split('\n')[0]).toBe("budgetopf: ugyldig værdi 'x' til --decimaler <n>: skal være et helt tal mellem 0 og 99");
+    expect(koer(['afvigelser', REFERENCE, '--format']).fejl.split('\n')[0]).toBe('budgetopf: tilvalget -f, --format <format> mangler en værdi');
+  });
+
+  it('budgetopf help KOMMANDO exits 0', () => {
+    const r = koer(['help', 'afvigelser']);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toContain('Brug: budgetopf afvigelser');
   });
 
   it('no command prints help to stderr and exits 2; --help exits 0 with examples', () => {
@@ -184,6 +232,7 @@ describe('--output', () => {
     const r = koer(['afvigelser', REFERENCE, '--output', join(mappe, 'findes-ikke', 'ud.txt')]);
     expect(r.kode).toBe(2);
     expect(r.fejl).toContain('Kunne ikke skrive');
+    expect(r.fejl).toContain('mappen findes ikke');
     expect(existsSync(join(mappe, 'findes-ikke'))).toBe(false);
   });
 });

@@ -29,6 +29,8 @@ export interface Miljoe {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   farve: boolean;
+  /** Print the stack of an unexpected error (BUDGETOPF_DEBUG). */
+  debug?: boolean;
 }
 
 export function fundLinje(f: Fund): string {
@@ -49,7 +51,7 @@ export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<Ko
   try {
     res = await indlaesDatasaet(mappe);
   } catch (e) {
-    if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx: budgetopf afvigelser data/slagelse-ebu-2025-bo2`);
+    if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx data/slagelse-ebu-2025-bo2 (se budgetopf --help)`);
     throw e;
   }
   for (const f of res.fund) miljoe.stderr(fundLinje(f));
@@ -91,15 +93,17 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     }
     default: {
       const r = await import('../render/terminal.js');
-      const valg = { ...v, stil: miljoe.farve && !flag.output ? await r.farvestil() : r.INGEN_STIL };
+      const tilSkaerm = flag.output === undefined || flag.output === '-';
+      const valg = { ...v, stil: miljoe.farve && tilSkaerm ? await r.farvestil() : r.INGEN_STIL };
       return erDokument ? r.renderDokument(indhold, valg) : `${await r.renderTabel(indhold, valg)}\n`;
     }
   }
 }
 
-/** Prints to stdout, or writes `--output` atomically (never over an input file). */
+/** Prints to stdout (also for `--output -`), or writes `--output` atomically (never over an input file). */
 export async function udskriv(tekst: string, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
-  if (!flag.output) return miljoe.stdout(tekst);
+  if (flag.output === '') throw new ExitError(2, '--output kræver et filnavn (eller - for skærmen)');
+  if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst);
   try {
     skrivAtomisk(flag.output, tekst, filer);
   } catch (e) {

@@ -5,8 +5,7 @@
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
 import { Decimal, NUL, sum } from './money.js';
-import type { Datasaet, Enhedspris, Korrektion, Manifest, Udgiftsart, Ydelse } from './model.js';
-import { UDGIFTSARTER } from './model.js';
+import { postNoegle as noegle, UDGIFTSARTER, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Udgiftsart, type Ydelse } from './model.js';
 
 /** The figures of one row of a deviation table (kr). */
 export interface Summering {
@@ -80,8 +79,7 @@ export interface Opfoelgning {
 /** Thrown when `beregn` is handed a dataset that has not passed the loader's rules. */
 export class UgyldigtDatasaet extends Error {}
 
-const noegle = (politikomraade: string, post: string) => `${politikomraade}\u0000${post}`;
-
+/** A summary of nothing (the start of a sum); forventetForrige null when the dataset has none. */
 export function tomSummering(harForventetForrige: boolean): Summering {
   return { vedtaget: NUL, korrigeret: NUL, forventet: NUL, forventetForrige: harForventetForrige ? NUL : null, afvigelse: NUL, handleplaneffekt: NUL };
 }

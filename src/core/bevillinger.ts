@@ -6,8 +6,8 @@
  * or financing; every request sums to 0 per year, kassen included.
  */
 import { beregn, type Opfoelgning } from './beregn.js';
-import { Decimal, NUL, sum } from './money.js';
-import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
+import { Decimal, formatTal, NUL, sum } from './money.js';
+import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
 
 export type Kompetence = 'udvalget' | 'byraadet';
 
@@ -44,10 +44,9 @@ const linjenumre = (linjer: readonly Bevillingslinje[]) => linjer.map((l) => l.k
 /** The rules of FORMAT.md for bevillingsoensker.csv, as findings (file, line, id and year in the message). */
 export function kontrollerBevillinger(ds: Datasaet): Fund[] {
   const fund: Fund[] = [];
-  const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) =>
-    fund.push({ fil: l.kilde.fil, linje: l.kilde.linje, kolonne, kode, alvor: 'fejl', besked });
+  const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
   const politikomraader = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Set(ds.poster.map((p) => `${p.politikomraade}\u0000${p.post}`));
+  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
   const { budgetaar } = ds.manifest;
 
   for (const l of ds.bevillingslinjer) {
@@ -57,7 +56,7 @@ export function kontrollerBevillinger(ds: Datasaet): Fund[] {
     if (l.politikomraade === KASSEN) continue;
     if (!politikomraader.has(l.politikomraade)) {
       fejl(l, 'politikomraade', 'ukendt_politikomraade', `${l.id}: politikområde "${l.politikomraade}" findes ikke i politikomraader.csv`);
-    } else if (l.post !== null && !poster.has(`${l.politikomraade}\u0000${l.post}`)) {
+    } else if (l.post !== null && !poster.has(postNoegle(l.politikomraade, l.post))) {
       fejl(l, 'post', 'ukendt_post', `${l.id}: posten "${l.post}" findes ikke under politikområde ${l.politikomraade} i budget.csv`);
     }
     if (l.udgiftsart === null) fejl(l, 'udgiftsart', 'mangler_vaerdi', `${l.id}: udgiftsart skal udfyldes (service eller overfoersel) på alle linjer undtagen kassen`);
@@ -74,7 +73,7 @@ export function kontrollerBevillinger(ds: Datasaet): Fund[] {
       const s = summen(aarets);
       if (!s.isZero()) {
         fejl(aarets[0]!, 'beloeb', 'ubalanceret_bevilling',
-          `${id} ${aar}: linjerne summerer til ${s.toString().replace('.', ',')} og ikke 0 (linje ${linjenumre(aarets)}; kassen medregnet)`);
+          `${id} ${aar}: linjerne summerer til ${formatTal(s, { decimaler: s.decimalPlaces(), format: 'da', tusindtalsseparator: true })} og ikke 0 (linje ${linjenumre(aarets)}; kassen medregnet)`);
       }
     }
     const kasse = linjer.filter((l) => l.politikomraade === KASSEN);

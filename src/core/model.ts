@@ -125,3 +125,11 @@ export interface Fund {
   alvor: Alvor;
   besked: string;
 }
+
+/** A finding (errors by default). */
+export function fund(fil: string, linje: number | null, kolonne: string | null, kode: string, besked: string, alvor: Alvor = 'fejl'): Fund {
+  return { fil, linje, kolonne, kode, alvor, besked };
+}
+
+/** The key of a budget post: (politikområde, post) is unique. */
+export const postNoegle = (politikomraade: string, post: string) => `${politikomraade}\u0000${post}`;

@@ -4,18 +4,11 @@
  * the loader's schemas, since they need the raw text.
  */
 import { kontrollerBevillinger } from './bevillinger.js';
-import type { Datasaet, Fund, Kilde } from './model.js';
+import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
 
 type Regel = (ds: Datasaet) => Fund[];
 
-const fejl = (kilde: Kilde, kolonne: string | null, kode: string, besked: string): Fund => ({
-  fil: kilde.fil,
-  linje: kilde.linje,
-  kolonne,
-  kode,
-  alvor: 'fejl',
-  besked,
-});
+const fejl = (kilde: Kilde, kolonne: string | null, kode: string, besked: string): Fund => fund(kilde.fil, kilde.linje, kolonne, kode, besked);
 
 function dubletter<T extends { kilde: Kilde }>(elementer: T[], noegle: (e: T) => string, fund: (e: T, foerste: T) => Fund): Fund[] {
   const set = new Map<string, T>();
@@ -41,7 +34,7 @@ const kendtePolitikomraader: Regel = (ds) => {
 };
 
 const unikkePoster: Regel = (ds) =>
-  dubletter(ds.poster, (p) => `${p.politikomraade}\u0000${p.post}`, (p, f) =>
+  dubletter(ds.poster, (p) => postNoegle(p.politikomraade, p.post), (p, f) =>
     fejl(p.kilde, 'post', 'dublet_post', `Posten "${p.post}" under ${p.politikomraade} står allerede på linje ${f.kilde.linje}`));
 
 const unikkeYdelser: Regel = (ds) => [
@@ -96,9 +89,9 @@ const forventetForrigeUdfyldt: Regel = (ds) =>
 
 const korrektionPaaKendtPost: Regel = (ds) => {
   const kendtePo = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Set(ds.poster.map((p) => `${p.politikomraade}\u0000${p.post}`));
+  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
   return ds.korrektioner
-    .filter((k) => kendtePo.has(k.politikomraade) && !poster.has(`${k.politikomraade}\u0000${k.post}`))
+    .filter((k) => kendtePo.has(k.politikomraade) && !poster.has(postNoegle(k.politikomraade, k.post)))
     .map((k) => fejl(k.kilde, 'post', 'ukendt_post', `Posten "${k.post}" findes ikke under politikområde ${k.politikomraade} i budget.csv`));
 };
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Fund } from '../core/model.js';
+import { fund, type Fund } from '../core/model.js';
 import type { Talformat } from '../core/money.js';
 
 /** Files above this size are refused rather than read into memory. */
@@ -20,15 +20,14 @@ export interface CsvTabel {
   kolonner: string[];
   raekker: Raekke[];
   talformat: Talformat;
+  /** Rows left out because their field count is wrong (their cells cannot be trusted). */
+  udeladte: number;
 }
 
 export interface KolonneSpec {
   paakraevede: readonly string[];
   valgfri: readonly string[];
 }
-
-const fund = (fil: string, linje: number | null, kolonne: string | null, kode: string, besked: string, alvor: Fund['alvor'] = 'fejl'): Fund =>
-  ({ fil, linje, kolonne, kode, alvor, besked });
 
 /** `Politikområde`, `politikomraade`, ` Beløb ` → canonical ASCII column names. */
 export function normaliserKolonne(navn: string): string {
@@ -114,9 +113,9 @@ class Linjetaeller {
  * Reads a CSV file. Returns null when the file cannot be read as a table at all (the reason is in
  * `fundListe`); otherwise the rows, with problems of individual rows added to `fundListe`.
  */
-export async function laesCsv(sti: string, fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[]): Promise<CsvTabel | null> {
+export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[]): Promise<CsvTabel | null> {
   // Synchronous: a dataset is a handful of small files, and each async call costs a trip through libuv's pool.
-  const info = statSync(sti);
+  const info = statSync(fil);
   if (!info.isFile()) {
     fundListe.push(fund(fil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
     return null;
@@ -125,7 +124,7 @@ export async function laesCsv(sti: string, fil: string, spec: KolonneSpec, talfo
     fundListe.push(fund(fil, null, null, 'fil_for_stor', `Filen fylder ${Math.round(info.size / 1024 / 1024)} MB; grænsen er ${MAKS_FILSTOERRELSE / 1024 / 1024} MB`));
     return null;
   }
-  const tekst = await dekod(readFileSync(sti), fil, fundListe);
+  const tekst = await dekod(readFileSync(fil), fil, fundListe);
   if (tekst === null) return null;
   if (tekst.trim() === '') {
     fundListe.push(fund(fil, 1, null, 'tom_fil', 'Filen er tom (den skal mindst have en overskriftslinje)'));
@@ -183,17 +182,20 @@ export async function laesCsv(sti: string, fil: string, spec: KolonneSpec, talfo
   }
   if (!ok) return null;
 
-  const raekker = data.map((p): Raekke => {
-    const { linje } = p;
-    if (p.record.length !== kolonner.length) {
+  const raekker: Raekke[] = [];
+  let udeladte = 0;
+  for (const { record, linje } of data) {
+    if (record.length !== kolonner.length) {
       fundListe.push(fund(fil, linje, null, 'forkert_antal_felter',
-        `Linjen har ${p.record.length} felter, men overskriften har ${kolonner.length} (tjek afgrænser "${afgraenser === '\t' ? 'tab' : afgraenser}" og anførselstegn)`));
+        `Linjen har ${record.length} felter, men overskriften har ${kolonner.length} (tjek afgrænser "${afgraenser === '\t' ? 'tab' : afgraenser}" og anførselstegn); linjen er ikke læst`));
+      udeladte++;
+      continue;
     }
     const felter: Record<string, string> = {};
     kolonner.forEach((k, i) => {
-      if (kendte.has(k)) felter[k] = p.record[i] ?? '';
+      if (kendte.has(k)) felter[k] = record[i]!;
     });
-    return { linje, felter };
-  });
-  return { kolonner, raekker, talformat: talformat ?? (afgraenser === ',' ? 'en' : 'da') };
+    raekker.push({ linje, felter });
+  }
+  return { kolonner, raekker, talformat: talformat ?? (afgraenser === ',' ? 'en' : 'da'), udeladte };
 }

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
-import type { Bevillingslinje, Budgetpost, Datasaet, Enhedspris, Fund, Korrektion, Manifest, Politikomraade, Ydelse } from '../core/model.js';
+import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Korrektion, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
 import { kontroller } from '../core/regler.js';
 import { dekod, laesCsv, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
-import { filSchemaer, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
+import { filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
 
 export const FILER = {
   manifest: 'opfoelgning.json',
@@ -57,7 +57,7 @@ function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], f
       }
       for (const issue of res.error.issues) {
         const kode = issue.code === 'custom' ? (issue.params as { kode?: string } | undefined)?.kode ?? 'ugyldig_vaerdi' : 'ugyldig_vaerdi';
-        fundListe.push({ fil, linje: r.linje, kolonne, kode, alvor: 'fejl', besked: issue.message });
+        fundListe.push(nytFund(fil, r.linje, kolonne, kode, issue.message));
       }
       if (noegler.includes(kolonne)) noegleFejl = true;
       data[kolonne] = new Decimal(0); // placeholder; the dataset is not computed when any cell failed
@@ -75,58 +75,67 @@ function jsonLinje(tekst: string, noegle: string): number | null {
 
 /**
  * The line of a JSON syntax error. Node 20 gives a position for some errors and not others, so: the
- * first line at which the text so far fails for another reason than being cut short (an error at its
- * very end). The manifest is small.
+ * first line n at which the first n lines fail for another reason than being cut short (an error at
+ * their very end). Once such an error is in, it stays in, so the line is found by bisection.
  */
 function jsonFejlLinje(tekst: string): number {
   const linjer = tekst.split('\n');
-  for (let n = 1; n <= linjer.length; n++) {
+  /** The line of a real error within the first n lines, or null if they only end early. */
+  const fejlI = (n: number): number | null => {
     const del = linjer.slice(0, n).join('\n');
     try {
       JSON.parse(del);
+      return null;
     } catch (e) {
       const besked = (e as Error).message;
       const pos = /position (\d+)/.exec(besked);
-      const afkortet = /end of JSON input/i.test(besked) || (pos !== null && Number(pos[1]) >= del.trimEnd().length);
-      if (!afkortet) return pos ? del.slice(0, Number(pos[1])).split('\n').length : n;
+      if (/end of JSON input/i.test(besked) || (pos !== null && Number(pos[1]) >= del.trimEnd().length)) return null;
+      return pos ? del.slice(0, Number(pos[1])).split('\n').length : n;
     }
+  };
+  let [lav, hoej] = [1, linjer.length];
+  while (lav < hoej) {
+    const midt = (lav + hoej) >> 1;
+    if (fejlI(midt) === null) lav = midt + 1;
+    else hoej = midt;
   }
-  return linjer.length;
+  return fejlI(lav) ?? linjer.length;
 }
 
-async function laesManifest(sti: string, fil: string, fundListe: Fund[]): Promise<Manifest | null> {
-  if (!existsSync(sti)) {
-    fundListe.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)' });
+async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | null> {
+  if (!existsSync(fil)) {
+    fundListe.push(nytFund(fil, null, null, 'mangler_fil', 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)'));
     return null;
   }
-  const info = statSync(sti);
+  const info = statSync(fil);
   if (!info.isFile() || info.size > 1024 * 1024) {
-    fundListe.push({ fil, linje: null, kolonne: null, kode: 'ikke_en_fil', alvor: 'fejl', besked: 'opfoelgning.json skal være en lille JSON-fil' });
+    fundListe.push(nytFund(fil, null, null, 'ikke_en_fil', 'opfoelgning.json skal være en lille JSON-fil'));
     return null;
   }
-  const tekst = await dekod(readFileSync(sti), fil, fundListe);
+  const tekst = await dekod(readFileSync(fil), fil, fundListe);
   if (tekst === null) return null;
   let raa: unknown;
   try {
     raa = JSON.parse(tekst);
-  } catch (e) {
-    fundListe.push({ fil, linje: jsonFejlLinje(tekst), kolonne: null, kode: 'ugyldig_json', alvor: 'fejl', besked: `Ugyldig JSON: ${(e as Error).message}` });
+  } catch {
+    const linje = jsonFejlLinje(tekst);
+    fundListe.push(nytFund(fil, linje, null, 'ugyldig_json', `Ugyldig JSON på linje ${linje}: tjek kommaer, anførselstegn om tekster og krøllede parenteser`));
     return null;
   }
   const res = manifestSchema.safeParse(raa);
   if (!res.success) {
     for (const issue of res.error.issues) {
       const noegle = String(issue.path[0] ?? '');
-      fundListe.push({
-        fil, linje: noegle ? jsonLinje(tekst, noegle) : 1, kolonne: noegle || null, kode: 'ugyldigt_manifest', alvor: 'fejl',
-        besked: noegle ? `Feltet "${noegle}" er ugyldigt: ${issue.message}` : `Manifestet skal være et JSON-objekt: ${issue.message}`,
-      });
+      const mangler = noegle !== '' && (raa as Record<string, unknown>)[noegle] === undefined;
+      fundListe.push(nytFund(fil, noegle ? jsonLinje(tekst, noegle) : 1, noegle || null, 'ugyldigt_manifest', !noegle
+        ? 'Manifestet skal være et JSON-objekt: { "kommune": …, "budgetaar": …, "opfoelgning": … }'
+        : `Feltet "${noegle}" ${mangler ? 'mangler; det ' : ''}skal være ${MANIFEST_FORVENTNING[noegle] ?? 'gyldigt'}`));
     }
     return null;
   }
   for (const noegle of Object.keys(raa as object)) {
     if (!MANIFEST_NOEGLER.includes(noegle)) {
-      fundListe.push({ fil, linje: jsonLinje(tekst, noegle), kolonne: noegle, kode: 'ukendt_felt', alvor: 'advarsel', besked: `Ukendt felt "${noegle}" ignoreres` });
+      fundListe.push(nytFund(fil, jsonLinje(tekst, noegle), noegle, 'ukendt_felt', `Ukendt felt "${noegle}" ignoreres`, 'advarsel'));
     }
   }
   return res.data as Manifest;
@@ -145,35 +154,40 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   }
   if (!info) throw new MappeFejl(`Mappen "${mappe}" findes ikke`);
   if (!info.isDirectory()) throw new MappeFejl(`"${mappe}" er ikke en mappe`);
+  if (!existsSync(join(mappe, FILER.manifest)) && !existsSync(join(mappe, FILER.budget))) {
+    throw new MappeFejl(`Mappen "${mappe}" er ikke et datasæt: hverken ${FILER.manifest} eller ${FILER.budget} findes der`);
+  }
 
   const fund: Fund[] = [];
   const sti = (f: string) => join(mappe, f);
   const filer = Object.values(FILER).map(sti);
-  const manifest = await laesManifest(sti(FILER.manifest), sti(FILER.manifest), fund);
+  const manifest = await laesManifest(sti(FILER.manifest), fund);
   const format: Talformat | undefined = manifest?.talformat;
   const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
   const schemaer = filSchemaer(format ?? 'da', faktor);
 
   /** Reads one CSV into parsed rows; [] when the file is absent (and a finding if it was required). */
-  // A file that is missing when required, or cannot be read as a table, leaves the rules between files
-  // nothing to check against: they are skipped rather than reporting every reference into it as broken.
+  // A file that is missing when required, cannot be read as a table, or has rows that could not be read
+  // leaves the rules between files nothing sure to check against: they are skipped rather than
+  // reporting every reference into it as broken.
   let ufuldstaendig = false;
   async function laes<N extends keyof Schemaer>(navn: N, noegler: string[], paakraevet: boolean) {
     const fil = sti(FILER[navn]);
     const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
     if (!existsSync(fil)) {
       if (paakraevet) {
-        fund.push({ fil, linje: null, kolonne: null, kode: 'mangler_fil', alvor: 'fejl', besked: `Filen ${FILER[navn]} mangler i mappen` });
+        fund.push(nytFund(fil, null, null, 'mangler_fil', `Filen ${FILER[navn]} mangler i mappen`));
         ufuldstaendig = true;
       }
       return { findes: false, ...ingen };
     }
     const spec = schemaer[navn];
-    const tabel = await laesCsv(fil, fil, spec, format, fund);
+    const tabel = await laesCsv(fil, spec, format, fund);
     if (!tabel) {
       ufuldstaendig = true;
       return { findes: true, ...ingen };
     }
+    if (tabel.udeladte > 0) ufuldstaendig = true;
     // The number format follows each file's delimiter unless the manifest fixes it.
     const felter = (tabel.talformat === (format ?? 'da') ? spec : filSchemaer(tabel.talformat, faktor)[navn]).felter;
     return { findes: true, raekker: parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund), kolonner: tabel.kolonner };
@@ -181,6 +195,9 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
 
   const po = await laes('politikomraader', ['nr'], true);
   const budget = await laes('budget', ['politikomraade', 'post'], true);
+  if (budget.findes && budget.kolonner.length > 0 && budget.raekker.length === 0 && !fund.some((f) => f.fil === sti(FILER.budget))) {
+    fund.push(nytFund(sti(FILER.budget), 1, null, 'ingen_poster', 'budget.csv har ingen poster: alle tal bliver 0', 'advarsel'));
+  }
   const hp = await laes('helaarspersoner', ['ydelse'], false);
   const priser = await laes('enhedspriser', ['ydelse'], hp.findes);
   const korr = await laes('korrektioner', ['politikomraade', 'post'], false);

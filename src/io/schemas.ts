@@ -162,4 +162,15 @@ export const manifestSchema = z.object({
   talformat: z.optional(z.enum(['da', 'en'])),
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
 });
-export const MANIFEST_NOEGLER = ['kommune', 'udvalg', 'budgetaar', 'opfoelgning', 'opgoerelse', 'beloebsenhed', 'talformat', 'fortegn'];
+/** What each manifest field must be, for the finding's message. */
+export const MANIFEST_FORVENTNING: Record<string, string> = {
+  kommune: 'en tekst, fx "Slagelse Kommune"',
+  udvalg: 'en tekst',
+  budgetaar: 'et årstal som tal, fx 2025 (uden anførselstegn)',
+  opfoelgning: 'en tekst, fx "BO2"',
+  opgoerelse: 'en tekst',
+  beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
+  talformat: '"da" eller "en"',
+  fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',
+};
+export const MANIFEST_NOEGLER = Object.keys(MANIFEST_FORVENTNING);

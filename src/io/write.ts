@@ -4,6 +4,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export class SkriveFejl extends Error {}
 
+const SKRIVEFEJL: Record<string, string> = {
+  ENOENT: 'mappen findes ikke',
+  EACCES: 'ingen skriveadgang',
+  EPERM: 'ingen skriveadgang',
+  EISDIR: 'stien er en mappe',
+  ENOTDIR: 'en del af stien er ikke en mappe',
+  ENOSPC: 'disken er fuld',
+  EROFS: 'filsystemet er skrivebeskyttet',
+};
+
 const rigtigSti = (sti: string) => {
   try {
     return realpathSync(sti);
@@ -27,6 +37,7 @@ export function skrivAtomisk(sti: string, indhold: string, beskyttede: readonly 
     renameSync(tmp, maal);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const kode = (e as NodeJS.ErrnoException).code ?? '';
+    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${SKRIVEFEJL[kode] ?? kode ?? (e as Error).message}`);
   }
 }

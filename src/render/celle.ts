@@ -3,24 +3,31 @@ import { formatTal, iEnhed, type Talformat } from '../core/money.js';
 import { erTal, type Celle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
 import type { Visning } from '../report/visning.js';
 
-export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'> {
+export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'>, Partial<Pick<Visning, 'fortegn'>> {
   format: Talformat;
   /** `1.234,5` (display) or `1234,5` (CSV). */
   tusindtalsseparator: boolean;
 }
 
-/** A cell as text: amounts in the display unit, helårspersoner and prices with their own decimals (at most 2), percentages with 1. */
+/** True for a cell in the afvigelse's sign (it carries a merforbrug mark): shown negated with `merforbrug_positiv`. */
+export const erAfvigelse = (c: Celle): boolean => erTal(c) && c.merforbrug !== undefined;
+
+/**
+ * A cell as text: amounts in the display unit, helårspersoner and prices with their own decimals (at
+ * most 2), percentages with 1. Afvigelser in the sign the municipality prints (the figures stay canonical).
+ */
 export function formatCelle(c: Celle, v: Talvisning): string {
   if (c === null) return '';
   if (!erTal(c)) return c;
   const valg = { format: v.format, tusindtalsseparator: v.tusindtalsseparator };
+  const tal = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
   switch (c.art) {
     case 'beloeb':
-      return formatTal(iEnhed(c.tal, v.enhed), { ...valg, decimaler: v.decimaler });
+      return formatTal(iEnhed(tal, v.enhed), { ...valg, decimaler: v.decimaler });
     case 'pct':
-      return formatTal(c.tal, { ...valg, decimaler: 1 });
+      return formatTal(tal, { ...valg, decimaler: 1 });
     default:
-      return formatTal(c.tal, { ...valg, decimaler: Math.min(c.tal.decimalPlaces(), 2) });
+      return formatTal(tal, { ...valg, decimaler: Math.min(tal.decimalPlaces(), 2) });
   }
 }
 

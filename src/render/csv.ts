@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Talformat } from '../core/money.js';
 import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
-import { formatCelle, type Talvisning } from './celle.js';
+import { erAfvigelse, formatCelle, type Talvisning } from './celle.js';
 
 /** Prefixes `'` to a text cell that starts like a formula (=, +, -, @, tab, CR). */
 export function neutraliserFormel(tekst: string): string {
@@ -15,8 +15,10 @@ export function neutraliserFormel(tekst: string): string {
 function raekker(t: Tabel, v: Talvisning): string[][] {
   v = { ...v, ...t.talvisning };
   const kolonner = [...(t.csvNoegler ?? []), ...t.kolonner];
+  // A column shown with merforbrug positive says so in its name, so that no script misreads the sign.
+  const vendt = (noegle: string) => v.fortegn === 'merforbrug_positiv' && t.raekker.some((r) => erAfvigelse(r.celler[noegle] ?? null));
   return [
-    kolonner.map((k) => k.csv),
+    kolonner.map((k) => (vendt(k.noegle) ? `${k.csv}_merforbrug_positiv` : k.csv)),
     ...t.raekker.map((r) => kolonner.map((k) => {
       const c = r.celler[k.noegle] ?? null;
       const tekst = formatCelle(c, v);

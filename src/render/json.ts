@@ -4,11 +4,11 @@
  */
 import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
-import type { Decimal } from '../core/money.js';
+import { afstem, rund, type Decimal } from '../core/money.js';
 import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
 
-/** kr → JSON number with 2 decimals (exact for every amount the loader accepts: at most 15 integer digits). */
-export const kr = (d: Decimal): number => Number(d.toFixed(2));
+/** kr → JSON number rounded to 2 decimals, half away from zero (exact in a double up to 15 significant digits). */
+export const kr = (d: Decimal): number => Number(rund(d, 2).toFixed(2));
 const tal = (d: Decimal | null): number | null => (d === null ? null : Number(d.toString()));
 
 export function summeringJson(s: Summering) {
@@ -46,6 +46,8 @@ export function afvigelserJson(o: Opfoelgning) {
 const korrektionJson = (k: Korrektion) => ({ tekst: k.tekst, type: k.type, beloeb: kr(k.beloeb) });
 
 export function ydelseJson(y: YdelseResultat) {
+  // The effects are rounded so that they add up to the rounded afvigelse to the øre (FORMAT.md).
+  const [maengdeeffekt, priseffekt, korrektionseffekt] = afstem([y.maengdeeffekt, y.priseffekt, y.korrektionseffekt], rund(y.afvigelse, 2), 2).map(kr) as [number, number, number];
   return {
     ydelse: y.ydelse,
     politikomraade: y.politikomraade,
@@ -54,9 +56,9 @@ export function ydelseJson(y: YdelseResultat) {
     budget: kr(y.budget),
     forventet: kr(y.forventet),
     afvigelse: kr(y.afvigelse),
-    maengdeeffekt: kr(y.maengdeeffekt),
-    priseffekt: kr(y.priseffekt),
-    korrektionseffekt: kr(y.korrektionseffekt),
+    maengdeeffekt,
+    priseffekt,
+    korrektionseffekt,
     korrektioner: y.korrektioner.map(korrektionJson),
   };
 }

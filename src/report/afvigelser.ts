@@ -69,11 +69,11 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
       korrigeret: talcelle(tal('korrigeret')!, 'beloeb'),
       forventet: talcelle(tal('forventet')!, 'beloeb'),
       forventetForrige: s.forventetForrige ? talcelle(tal('forventetForrige')!, 'beloeb') : null,
-      afvigelse: talcelle(v.fortegn === 'merforbrug_positiv' ? afv.neg() : afv, 'beloeb', s.afvigelse.isNegative()),
+      afvigelse: talcelle(afv, 'beloeb', s.afvigelse.isNegative()),
     };
     if (v.pct) {
       const pct = s.korrigeret.isZero() ? null : s.afvigelse.div(s.korrigeret.abs()).times(100);
-      celler.pct = pct && talcelle(v.fortegn === 'merforbrug_positiv' ? pct.neg() : pct, 'pct', s.afvigelse.isNegative());
+      celler.pct = pct && talcelle(pct, 'pct', s.afvigelse.isNegative());
     }
     return { art, celler };
   };

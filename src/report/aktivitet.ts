@@ -1,6 +1,6 @@
 /** The activity table: helårspersoner and net price per ydelse (as the source prints it) and the deviation explained. */
-import type { Opfoelgning, YdelseResultat } from '../core/beregn.js';
-import { sum, type Decimal } from '../core/money.js';
+import type { Opfoelgning } from '../core/beregn.js';
+import { afstem, ENHEDSFAKTOR, iEnhed, rund, sum, type Decimal } from '../core/money.js';
 import type { Korrektion } from '../core/model.js';
 import { talcelle, type Celle, type Tabel, type Tabelraekke } from './shape.js';
 import { beloebTekst, ENHEDSTEKST, type Visning } from './visning.js';
@@ -10,10 +10,33 @@ export function korrektionTekst(k: Korrektion, v: Visning): string {
   return `${k.tekst} (${k.beloeb.isNegative() ? 'mindreudgift' : 'merudgift'} ${beloebTekst(k.beloeb, v)})`;
 }
 
+type Beloebsfelt = 'budget' | 'forventet' | 'afvigelse' | 'maengdeeffekt' | 'priseffekt' | 'korrektionseffekt';
+type Beloeb = Record<Beloebsfelt, Decimal>;
+const BELOEBSFELTER: Beloebsfelt[] = ['budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'];
+
+/**
+ * The amounts as displayed with --afstem (kr, multiples of the display unit): each column adds up to its
+ * correctly rounded total, and each row's three effects add up to the row's displayed afvigelse; the
+ * total row's effects are the sums of the displayed ones.
+ */
+function afstemteBeloeb(rader: Beloeb[], v: Visning): { rader: Beloeb[]; total: Beloeb } {
+  const faktor = ENHEDSFAKTOR[v.enhed];
+  const iEnheden = (d: Decimal) => iEnhed(d, v.enhed);
+  const kolonne = (f: Beloebsfelt) => afstem(rader.map((r) => iEnheden(r[f])), rund(iEnheden(sum(rader.map((r) => r[f]))), v.decimaler), v.decimaler);
+  const [budget, forventet, afvigelse] = (['budget', 'forventet', 'afvigelse'] as const).map(kolonne);
+  const ud = rader.map((r, i) => {
+    const [maengdeeffekt, priseffekt, korrektionseffekt] = afstem([r.maengdeeffekt, r.priseffekt, r.korrektionseffekt].map(iEnheden), afvigelse![i]!, v.decimaler);
+    return { budget: budget![i]!, forventet: forventet![i]!, afvigelse: afvigelse![i]!, maengdeeffekt: maengdeeffekt!, priseffekt: priseffekt!, korrektionseffekt: korrektionseffekt! };
+  });
+  const tilKr = (b: Beloeb) => Object.fromEntries(BELOEBSFELTER.map((f) => [f, b[f].times(faktor)])) as Beloeb;
+  const total = Object.fromEntries(BELOEBSFELTER.map((f) => [f, sum(ud.map((r) => r[f]))])) as Beloeb;
+  return { rader: ud.map(tilKr), total: tilKr(total) };
+}
+
 export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   const aar = o.manifest.budgetaar;
-  const afv = (d: Decimal, merforbrug: boolean) => talcelle(v.fortegn === 'merforbrug_positiv' ? d.neg() : d, 'beloeb', merforbrug);
-  const beloebsceller = (y: Pick<YdelseResultat, 'budget' | 'forventet' | 'afvigelse' | 'maengdeeffekt' | 'priseffekt' | 'korrektionseffekt'>): Record<string, Celle> => ({
+  const afv = (d: Decimal, merforbrug: boolean) => talcelle(d, 'beloeb', merforbrug);
+  const beloebsceller = (y: Beloeb): Record<string, Celle> => ({
     budget: talcelle(y.budget, 'beloeb'),
     forventet: talcelle(y.forventet, 'beloeb'),
     afvigelse: afv(y.afvigelse, y.afvigelse.isNegative()),
@@ -23,7 +46,10 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   });
   const antal = (d: Decimal | null) => d && talcelle(d, 'antal');
   const pris = (d: Decimal | null) => d && talcelle(d, 'pris');
-  const raekker: Tabelraekke[] = o.ydelser.map((y) => ({
+  const eksakt = o.ydelser.map((y): Beloeb => y);
+  const eksaktTotal = Object.fromEntries(BELOEBSFELTER.map((f) => [f, sum(o.ydelser.map((y) => y[f]))])) as Beloeb;
+  const vist = v.afstem ? afstemteBeloeb(eksakt, v) : { rader: eksakt, total: eksaktTotal };
+  const raekker: Tabelraekke[] = o.ydelser.map((y, i) => ({
     art: 'data',
     celler: {
       ydelse: y.ydelse,
@@ -35,22 +61,10 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       prisRegnskab: pris(y.pris.regnskabForrige),
       prisBudget: pris(y.pris.budget),
       prisForventet: pris(y.pris.forventet),
-      ...beloebsceller(y),
+      ...beloebsceller(vist.rader[i]!),
     },
   }));
-  if (o.ydelser.length > 1) {
-    const total = (f: 'budget' | 'forventet' | 'afvigelse' | 'maengdeeffekt' | 'priseffekt' | 'korrektionseffekt') => sum(o.ydelser.map((y) => y[f]));
-    raekker.push({
-      art: 'total',
-      celler: {
-        ydelse: 'I alt',
-        ...beloebsceller({
-          budget: total('budget'), forventet: total('forventet'), afvigelse: total('afvigelse'),
-          maengdeeffekt: total('maengdeeffekt'), priseffekt: total('priseffekt'), korrektionseffekt: total('korrektionseffekt'),
-        }),
-      },
-    });
-  }
+  if (o.ydelser.length > 1) raekker.push({ art: 'total', celler: { ydelse: 'I alt', ...beloebsceller(vist.total) } });
   const korrektionsnoter = o.ydelser.flatMap((y) => y.korrektioner.map((k) => `${y.ydelse}: ${k.type === 'handleplan' ? 'handleplan: ' : ''}${korrektionTekst(k, v)}`));
   const u = ENHEDSTEKST[v.enhed];
   return {

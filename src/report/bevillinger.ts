@@ -99,7 +99,7 @@ const FLAG_TEKST: Record<Flag, string> = {
 
 /** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
 export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
-  const afv = (d: Decimal) => talcelle(v.fortegn === 'merforbrug_positiv' ? d.neg() : d, 'beloeb', d.isNegative());
+  const afv = (d: Decimal) => talcelle(d, 'beloeb', d.isNegative());
   const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}): Tabelraekke => {
     // A politikområde that only bevillinger bring into the table (no posts before) starts from 0.
     const fk = f?.korrigeret ?? NUL;

@@ -58,7 +58,8 @@ function politikomraadeForklaring(p: PolitikomraadeResultat, o: Opfoelgning, v: 
   ].map(punktum);
   if (!p.sum.handleplaneffekt.isZero()) {
     const foer = afv.minus(p.sum.handleplaneffekt);
-    tekst.push(`Før handleplaner: ${forbrugsord(foer)} på ${beloebTekst(foer, v)} Handleplanerne forventes at forbedre resultatet med ${beloebTekst(p.sum.handleplaneffekt, v)}, så afvigelsen efter handleplaner er ${forbrugsord(afv)} på ${beloebTekst(afv, v)}`);
+    const retning = p.sum.handleplaneffekt.isNegative() ? 'forværre' : 'forbedre';
+    tekst.push(`Før handleplaner: ${forbrugsord(foer)} på ${beloebTekst(foer, v)} Handleplanerne forventes at ${retning} resultatet med ${beloebTekst(p.sum.handleplaneffekt, v)}, så afvigelsen efter handleplaner er ${forbrugsord(afv)} på ${beloebTekst(afv, v)}`);
   }
   const poster = [...p.poster]
     .filter((x) => !visesSomNul(x.sum.afvigelse, v) || x.korrektioner.length > 0)
@@ -83,8 +84,8 @@ export function rapportDokument(o: Opfoelgning, v: Visning, ekstra: Sektion[] = 
   sektioner.push(...ekstra);
   sektioner.push({ titel: 'Forklaringer', underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
   return {
-    titel: m.opgoerelse ?? `${m.opfoelgning} ${m.budgetaar}`,
-    undertitel: [m.kommune, ...(m.udvalg ? [m.udvalg] : [])],
+    titel: `Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`,
+    undertitel: [...(m.opgoerelse ? [m.opgoerelse] : []), m.kommune, ...(m.udvalg ? [m.udvalg] : [])],
     sektioner,
   };
 }

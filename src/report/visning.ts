@@ -17,11 +17,14 @@ export interface Visning {
 
 export const STANDARDVISNING: Visning = { enhed: 'mio.kr', decimaler: 1, fortegn: 'merforbrug_negativ', poster: false, pct: false, afstem: false };
 
+/** The unit in a table heading ("Drift (1.000 kr.)"). */
 export const ENHEDSTEKST: Record<Enhed, string> = { kr: 'kr.', 't.kr': '1.000 kr.', 'mio.kr': 'mio. kr.' };
+/** The unit after an amount in running text ("1.937,4 t.kr."). */
+const ENHED_I_TEKST: Record<Enhed, string> = { kr: 'kr.', 't.kr': 't.kr.', 'mio.kr': 'mio. kr.' };
 
 /** `11,0 mio. kr.` — an amount in running Danish text, unsigned. */
 export function beloebTekst(kr: Decimal, v: Pick<Visning, 'enhed' | 'decimaler'>): string {
-  return `${formatTal(iEnhed(kr.abs(), v.enhed), { decimaler: v.decimaler, format: 'da', tusindtalsseparator: true })} ${ENHEDSTEKST[v.enhed]}`;
+  return `${formatTal(iEnhed(kr.abs(), v.enhed), { decimaler: v.decimaler, format: 'da', tusindtalsseparator: true })} ${ENHED_I_TEKST[v.enhed]}`;
 }
 
 /** "merforbrug"/"mindreforbrug" for an afvigelse (korrigeret − forventet). */
