@@ -23,9 +23,9 @@ export async function farvestil(): Promise<Stil> {
 
 export interface TerminalValg extends Omit<Talvisning, 'format' | 'tusindtalsseparator'> {
   stil: Stil;
-  /** Always draw with cli-table3 (tests compare the direct drawing against it). */
-  kunBibliotek?: boolean;
 }
+
+type Tegner = (kolonner: BoksKolonne[], hoved: BoksCelle[], raekker: BoksCelle[][]) => Promise<string>;
 
 /** One table in cli-table3's layout: drawn directly for one-column-wide text (boks.ts), else by cli-table3. */
 export async function tegnTabel(kolonner: BoksKolonne[], hoved: BoksCelle[], raekker: BoksCelle[][]): Promise<string> {
@@ -48,7 +48,8 @@ export async function tegnMedCliTable3(kolonner: BoksKolonne[], hoved: BoksCelle
   return tabel.toString();
 }
 
-export async function renderTabel(t: Tabel, valg: TerminalValg): Promise<string> {
+/** A table as terminal text; `tegn` draws each part (tests pass cli-table3's drawing to compare). */
+export async function renderTabel(t: Tabel, valg: TerminalValg, tegn: Tegner = tegnTabel): Promise<string> {
   const stil = valg.stil;
   const tv: Talvisning = { ...valg, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = await Promise.all(tabelDele(t).map(async (g) => {
@@ -66,7 +67,6 @@ export async function renderTabel(t: Tabel, valg: TerminalValg): Promise<string>
       const roed = visesSomMerforbrug(r.celler[k.noegle] ?? null, tekst);
       return { tekst, stil: (x) => (fed ? stil.bold(roed ? stil.red(x) : x) : roed ? stil.red(x) : x) };
     }));
-    const tegn = valg.kunBibliotek ? tegnMedCliTable3 : tegnTabel;
     return (g.titel ? `${stil.bold(g.titel)}\n` : '') + await tegn(kolonner, hoved, raekker);
   }));
   const noter = (t.noter ?? []).map((n) => stil.dim(n));
