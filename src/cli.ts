@@ -8,6 +8,9 @@ import { aktivitet } from './commands/aktivitet.js';
 import { bevillinger } from './commands/bevillinger.js';
 import { ExitError } from './commands/exit-error.js';
 import { rapport } from './commands/rapport.js';
+import { valider, type ValiderFlag } from './commands/valider.js';
+import { STANDARD_LINT } from './core/kontrol.js';
+import { parseTal, type Decimal } from './core/money.js';
 import type { Miljoe, RapportFlag } from './commands/shared.js';
 
 declare const VERSION: string;
@@ -40,6 +43,17 @@ const DANSK_HJAELP = {
 
 function heltal(v: string): number {
   if (!/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('skal være et helt tal mellem 0 og 99');
+  return Number(v);
+}
+
+function beloeb(v: string): Decimal {
+  const r = parseTal(v, 'da');
+  if (!r.ok || r.vaerdi.isNegative()) throw new InvalidArgumentError('skal være et tal på 0 eller mere i dansk format, fx 1.000.000 eller 2,5');
+  return r.vaerdi;
+}
+
+function positivtHeltal(v: string): number {
+  if (!/^[1-9]\d{0,6}$/.test(v)) throw new InvalidArgumentError('skal være et helt tal over 0');
   return Number(v);
 }
 
@@ -106,6 +120,24 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
     .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
     .addHelpText('after', '\nMed --format csv skrives ønskerne i bevillingsoensker.csv-format, så de kan rettes og lægges tilbage i mappen.'));
+  program
+    .command('valider')
+    .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
+    .usage('[mappe…] [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('[mapper...]', 'en eller flere mapper med datasæt', ['.'])
+    .addOption(new Option('-f, --format <format>', 'tekst: fil:linje:kolonne: fejl[kode]: besked; json; github: annoteringer i GitHub Actions').choices(['tekst', 'json', 'github']).default('tekst'))
+    .option('--strict', 'advarsler får også kørslen til at fejle')
+    .option('--maks-fund <n>', 'højst så mange fund vises (resten tælles som afkortet)', positivtHeltal, 1000)
+    .option('--maks-merforbrug <kr>', 'fejl, når et politikområdes merforbrug er over beløbet (kr.)', beloeb)
+    .option('--maks-afvigelse-pct <p>', 'fejl, når et politikområdes afvigelse er over p % af korrigeret budget', beloeb)
+    .option('--lint', 'advar også om tal, der er gyldige men nok forkerte (se --lint-*)')
+    .option('--lint-tolerance <kr>', 'aktivitetspost: korrigeret må afvige så meget fra HP × pris (kr.)', beloeb, STANDARD_LINT.toleranceKr)
+    .option('--lint-korrigeret-pct <p>', 'korrigeret må ligge så mange % fra vedtaget', beloeb, STANDARD_LINT.korrigeretPct)
+    .option('--lint-pris-pct <p>', 'budgetprisen må ligge så mange % fra sidste års regnskabspris', beloeb, STANDARD_LINT.prisPct)
+    .addHelpText('after', `\nEksempler:\n  $ budgetopf valider ${REFERENCE}\n  $ budgetopf valider data/* --format github --maks-merforbrug 5.000.000\n  $ budgetopf valider ${REFERENCE} --lint --strict\n`)
+    .action(async (mapper: string[], f: Omit<ValiderFlag, 'lintValg'> & { lintTolerance: Decimal; lintKorrigeretPct: Decimal; lintPrisPct: Decimal }) =>
+      valider(mapper, { ...f, lintValg: { toleranceKr: f.lintTolerance, korrigeretPct: f.lintKorrigeretPct, prisPct: f.lintPrisPct } }, miljoe));
   return program;
 }
 

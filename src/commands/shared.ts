@@ -1,7 +1,8 @@
 /** What every report command shares: options, loading with findings on stderr, rendering and output. */
 import type { Opfoelgning } from '../core/beregn.js';
 import { beregn } from '../core/beregn.js';
-import type { Datasaet, Fund } from '../core/model.js';
+import type { Datasaet } from '../core/model.js';
+import { fundLinje } from '../render/fund.js';
 import type { Enhed, Talformat } from '../core/money.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
@@ -31,11 +32,6 @@ export interface Miljoe {
   farve: boolean;
   /** Print the stack of an unexpected error (BUDGETOPF_DEBUG). */
   debug?: boolean;
-}
-
-export function fundLinje(f: Fund): string {
-  const sted = [f.fil, f.linje, f.kolonne].filter((x) => x !== null).join(':');
-  return `${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`;
 }
 
 /** A loaded dataset and its computed follow-up: what every view is made from. */

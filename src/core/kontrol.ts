@@ -1,0 +1,79 @@
+/**
+ * Checks beyond the data contract, for `budgetopf valider`: lints that warn about figures that are
+ * probably wrong, and CI thresholds on the computed figures. Pure; findings point at budget.csv.
+ */
+import type { Opfoelgning } from './beregn.js';
+import { Decimal, formatTal } from './money.js';
+import { fund, type Datasaet, type Fund } from './model.js';
+
+export interface LintValg {
+  /** kr: an activity post's korrigeret may differ this much from hp_korrigeret × pris_budget. */
+  toleranceKr: Decimal;
+  /** %: korrigeret this far from vedtaget is worth a look. */
+  korrigeretPct: Decimal;
+  /** %: a budget price this far from last year's regnskab price is worth a look. */
+  prisPct: Decimal;
+}
+
+export const STANDARD_LINT: LintValg = { toleranceKr: new Decimal(1000), korrigeretPct: new Decimal(25), prisPct: new Decimal(15) };
+
+const kr = (d: Decimal) => `${formatTal(d, { decimaler: 0, format: 'da', tusindtalsseparator: true })} kr.`;
+const pct = (d: Decimal) => `${formatTal(d, { decimaler: 1, format: 'da', tusindtalsseparator: true })} %`;
+/** Percentage change from `fra` to `til` (null when `fra` is 0). */
+const aendring = (fra: Decimal, til: Decimal) => (fra.isZero() ? null : til.minus(fra).div(fra.abs()).times(100));
+
+/** Warnings about figures that are valid but probably wrong. */
+export function lint(ds: Datasaet, valg: LintValg): Fund[] {
+  const ud: Fund[] = [];
+  const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
+  const ydelser = new Map(ds.ydelser.map((y) => [y.ydelse, y]));
+  for (const p of ds.poster) {
+    const y = ydelser.get(p.post);
+    const pris = priser.get(p.post);
+    if (y && pris) {
+      const model = y.hp.korrigeret.times(pris.budget);
+      if (p.korrigeret.minus(model).abs().gt(valg.toleranceKr)) {
+        ud.push(fund(p.kilde.fil, p.kilde.linje, 'korrigeret', 'korrigeret_afviger_fra_aktivitet',
+          `"${p.post}": korrigeret ${kr(p.korrigeret)} afviger ${kr(p.korrigeret.minus(model))} fra helårspersoner × enhedspris (${kr(model)})`, 'advarsel'));
+      }
+    }
+    const a = aendring(p.vedtaget, p.korrigeret);
+    if (a && a.abs().gt(valg.korrigeretPct)) {
+      ud.push(fund(p.kilde.fil, p.kilde.linje, 'korrigeret', 'korrigeret_langt_fra_vedtaget',
+        `"${p.post}": korrigeret budget er ${pct(a)} fra vedtaget (${kr(p.vedtaget)} → ${kr(p.korrigeret)})`, 'advarsel'));
+    }
+  }
+  for (const p of ds.enhedspriser) {
+    const a = p.regnskabForrige && aendring(p.regnskabForrige, p.budget);
+    if (a && a.abs().gt(valg.prisPct)) {
+      ud.push(fund(p.kilde.fil, p.kilde.linje, 'budget', 'pris_flyttet',
+        `"${p.ydelse}": budgetprisen er ${pct(a)} fra sidste års regnskabspris (${kr(p.regnskabForrige!)} → ${kr(p.budget)})`, 'advarsel'));
+    }
+  }
+  return ud;
+}
+
+export interface Graenser {
+  /** kr: a politikområde's merforbrug may not exceed this. */
+  maksMerforbrug?: Decimal;
+  /** %: a politikområde's |afvigelse| in % of korrigeret may not exceed this. */
+  maksAfvigelsePct?: Decimal;
+}
+
+/** Errors for the politikområder whose figures cross a CI threshold, naming the figure. */
+export function tjekGraenser(o: Opfoelgning, g: Graenser, fil: string): Fund[] {
+  const ud: Fund[] = [];
+  for (const p of o.politikomraader) {
+    const merforbrug = p.sum.afvigelse.neg();
+    if (g.maksMerforbrug && merforbrug.gt(g.maksMerforbrug)) {
+      ud.push(fund(fil, null, null, 'graense_merforbrug',
+        `Politikområde ${p.nr} ${p.navn}: merforbrug ${kr(merforbrug)} er over grænsen ${kr(g.maksMerforbrug)}`));
+    }
+    const a = p.sum.korrigeret.isZero() ? null : p.sum.afvigelse.div(p.sum.korrigeret.abs()).times(100);
+    if (g.maksAfvigelsePct && a && a.abs().gt(g.maksAfvigelsePct)) {
+      ud.push(fund(fil, null, null, 'graense_afvigelse_pct',
+        `Politikområde ${p.nr} ${p.navn}: afvigelse ${pct(a)} af korrigeret budget er over grænsen ${pct(g.maksAfvigelsePct)}`));
+    }
+  }
+  return ud;
+}

@@ -1,0 +1,50 @@
+/** Findings as text (`fil:linje:kolonne: fejl[kode]: besked`), JSON (FORMAT.md) or GitHub Actions workflow commands. */
+import type { Fund } from '../core/model.js';
+
+export interface Fundrapport {
+  fund: Fund[];
+  /** Findings left out because of the cap (0 = none). */
+  udeladte: number;
+  ok: boolean;
+}
+
+export function fundLinje(f: Fund): string {
+  const sted = [f.fil, f.linje, f.kolonne].filter((x) => x !== null).join(':');
+  return `${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`;
+}
+
+export function fundTekst(r: Fundrapport): string {
+  const linjer = r.fund.map(fundLinje);
+  if (r.udeladte > 0) linjer.push(`afkortet: ${r.udeladte} fund mere er udeladt (hæv grænsen med --maks-fund)`);
+  return linjer.length ? `${linjer.join('\n')}\n` : '';
+}
+
+export function fundJson(r: Fundrapport) {
+  const enkel = ({ fil, linje, kolonne, kode, besked }: Fund) => ({ fil, linje, kolonne, kode, besked });
+  return {
+    ok: r.ok,
+    fejl: r.fund.filter((f) => f.alvor === 'fejl').map(enkel),
+    advarsler: r.fund.filter((f) => f.alvor === 'advarsel').map(enkel),
+    ...(r.udeladte > 0 ? { afkortet: true, udeladte: r.udeladte } : {}),
+  };
+}
+
+// GitHub's escaping for workflow commands: data and property values.
+const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const egenskab = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** `::error file=…,line=…,col=…,title=…::besked`; `col` is the character where the column's field starts. */
+export function fundGithub(r: Fundrapport, kolonnepos: (f: Fund) => number | null): string {
+  const linjer = r.fund.map((f) => {
+    const col = kolonnepos(f);
+    const egenskaber = [
+      `file=${egenskab(f.fil)}`,
+      ...(f.linje !== null ? [`line=${f.linje}`] : []),
+      ...(col !== null ? [`col=${col}`] : []),
+      `title=${egenskab(`budgetopf ${f.kode}${f.kolonne ? ` (${f.kolonne})` : ''}`)}`,
+    ];
+    return `::${f.alvor === 'fejl' ? 'error' : 'warning'} ${egenskaber.join(',')}::${data(f.besked)}`;
+  });
+  if (r.udeladte > 0) linjer.push(`::warning title=budgetopf afkortet::${r.udeladte} fund mere er udeladt (hæv grænsen med --maks-fund)`);
+  return linjer.length ? `${linjer.join('\n')}\n` : '';
+}

@@ -1,0 +1,120 @@
+// `budgetopf valider` (issue 4): a damaged copy of the reference dataset with one error of each kind
+// (fixtures/valider/generate.mjs says which line carries which) must yield every finding, with file,
+// line, column and code, in all three formats; the clean dataset exits 0.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE } from './helpers.js';
+
+const MAPPE = 'fixtures/valider/beskadiget';
+function koer(args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/budgetopf.js', 'valider', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
+}
+
+// [file, line, column, code, severity], worked out from the edits in generate.mjs (header = line 1)
+const FORVENTET: [string, number, string, string, 'fejl' | 'advarsel'][] = [
+  ['bevillingsoensker.csv', 2, 'beloeb', 'ubalanceret_bevilling', 'fejl'],
+  ['bevillingsoensker.csv', 26, 'aar', 'aar_uden_for_perioden', 'fejl'],
+  ['bevillingsoensker.csv', 27, 'aar', 'aar_uden_for_perioden', 'fejl'],
+  ['bevillingsoensker.csv', 28, 'politikomraade', 'omplacering_med_kassen', 'fejl'],
+  ['budget.csv', 2, 'forventet', 'forventet_paa_aktivitetspost', 'fejl'],
+  ['budget.csv', 3, 'vedtaget', 'ugyldigt_tal', 'fejl'],
+  ['budget.csv', 10, 'forventet', 'forventet_mangler', 'fejl'],
+  ['budget.csv', 11, 'forventet_forrige', 'forventet_forrige_mangler', 'fejl'],
+  ['budget.csv', 17, 'politikomraade', 'ukendt_politikomraade', 'fejl'],
+  ['budget.csv', 18, 'udgiftsart', 'ugyldig_udgiftsart', 'fejl'],
+  ['budget.csv', 19, 'post', 'dublet_post', 'fejl'],
+  ['enhedspriser.csv', 5, 'budget', 'ikke_positivt_tal', 'fejl'],
+  ['enhedspriser.csv', 10, 'ydelse', 'pris_uden_ydelse', 'fejl'],
+  ['helaarspersoner.csv', 4, 'forventet', 'negativt_tal', 'fejl'],
+  ['helaarspersoner.csv', 10, 'ydelse', 'ydelse_uden_post', 'fejl'],
+  ['helaarspersoner.csv', 10, 'ydelse', 'ydelse_uden_pris', 'fejl'],
+  ['korrektioner.csv', 1, 'noter', 'ukendt_kolonne', 'advarsel'],
+  ['korrektioner.csv', 3, 'tekst', 'mangler_vaerdi', 'fejl'],
+  ['korrektioner.csv', 4, 'post', 'ukendt_post', 'fejl'],
+  ['opfoelgning.json', 8, 'forfatter', 'ukendt_felt', 'advarsel'],
+  ['politikomraader.csv', 6, 'nr', 'dublet_politikomraade', 'fejl'],
+];
+const sorter = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('budgetopf valider', () => {
+  it('the clean reference dataset exits 0', () => {
+    const r = koer([REFERENCE]);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toBe('');
+    expect(r.fejl).toContain('0 fejl, 0 advarsler i 1 datasæt');
+  });
+
+  it('text: every finding as fil:linje:kolonne: alvor[kode]: besked, exit 1', () => {
+    const r = koer([MAPPE]);
+    expect(r.kode).toBe(1);
+    const linjer = r.ud.trim().split('\n');
+    expect(sorter(linjer.map((l) => /^fixtures\/valider\/beskadiget\/([^:]+):(\d+):([^:]+): (fejl|advarsel)\[([a-z_0-9]+)\]: ./.exec(l)!.slice(1)))).toEqual(
+      sorter(FORVENTET.map(([fil, linje, kolonne, kode, alvor]) => [fil, String(linje), kolonne, alvor, kode])));
+    expect(r.fejl).toContain('19 fejl, 2 advarsler');
+  });
+
+  it('json: FORMAT.md shape with every finding', () => {
+    const r = koer([MAPPE, '--format', 'json']);
+    expect(r.kode).toBe(1);
+    const j = JSON.parse(r.ud);
+    expect(Object.keys(j)).toEqual(['ok', 'fejl', 'advarsler']);
+    expect(j.ok).toBe(false);
+    expect(Object.keys(j.fejl[0])).toEqual(['fil', 'linje', 'kolonne', 'kode', 'besked']);
+    const alle = [...j.fejl.map((f: Record<string, unknown>) => ({ ...f, alvor: 'fejl' })), ...j.advarsler.map((f: Record<string, unknown>) => ({ ...f, alvor: 'advarsel' }))];
+    expect(sorter(alle.map((f) => [String(f.fil).replace(`${MAPPE}/`, ''), f.linje, f.kolonne, f.kode, f.alvor]))).toEqual(sorter(FORVENTET));
+  });
+
+  it('github: a workflow command per finding, with file, line, the column\'s character position and the code', () => {
+    const r = koer([MAPPE, '--format', 'github']);
+    expect(r.kode).toBe(1);
+    const linjer = r.ud.trim().split('\n');
+    expect(linjer).toHaveLength(FORVENTET.length);
+    for (const [fil, linje, kolonne, kode, alvor] of FORVENTET) {
+      const l = linjer.find((x) => x.includes(`file=${MAPPE}/${fil},line=${linje},`) && x.includes(`title=budgetopf ${kode} (${kolonne})::`));
+      expect(l, `${fil}:${linje} ${kode}`).toBeDefined();
+      expect(l!.startsWith(alvor === 'fejl' ? '::error ' : '::warning ')).toBe(true);
+    }
+    // columns counted by hand: "2.1;Fleksjob;overfoersel;" is 25 characters; B9's aar after 134
+    expect(linjer).toContain(`::error file=${MAPPE}/budget.csv,line=3,col=26,title=budgetopf ugyldigt_tal (vedtaget)::"1.05" er ikke et gyldigt tal (forventet dansk talformat som 1.234.567,89)`);
+    expect(linjer.some((l) => l.startsWith(`::error file=${MAPPE}/bevillingsoensker.csv,line=26,col=135,title=budgetopf aar_uden_for_perioden (aar)::`))).toBe(true);
+    expect(linjer.some((l) => l.startsWith(`::error file=${MAPPE}/helaarspersoner.csv,line=4,col=29,`))).toBe(true);
+  });
+
+  it('--maks-fund caps the list with an explicit marker', () => {
+    const tekst = koer([MAPPE, '--maks-fund', '5']);
+    expect(tekst.ud.trim().split('\n')).toHaveLength(6);
+    expect(tekst.ud).toContain('afkortet: 16 fund mere er udeladt');
+    const j = JSON.parse(koer([MAPPE, '--maks-fund', '5', '--format', 'json']).ud);
+    expect(j.afkortet).toBe(true);
+    expect(j.udeladte).toBe(16);
+  });
+
+  it('thresholds fail the run, naming the politikområde and the figure', () => {
+    const r = koer([REFERENCE, '--maks-merforbrug', '5.000.000', '--maks-afvigelse-pct', '5']);
+    expect(r.kode).toBe(1);
+    expect(r.ud).toContain('graense_merforbrug]: Politikområde 2.3 Ungeenheden: merforbrug 7.970.000 kr. er over grænsen 5.000.000 kr.');
+    // 2.3: 7.970.000 / 142.640.000 = 5,6 %; 2.2: 3.410.000 / 18.800.000 = 18,1 %
+    expect(r.ud).toContain('graense_afvigelse_pct]: Politikområde 2.3 Ungeenheden: afvigelse -5,6 % af korrigeret budget er over grænsen 5,0 %');
+    expect(r.ud).toContain('graense_afvigelse_pct]: Politikområde 2.2 Erhverv og Kultur: afvigelse 18,1 %');
+    expect(koer([REFERENCE, '--maks-merforbrug', '8.000.000']).kode).toBe(0);
+  });
+
+  it('--lint warns; --strict makes warnings fail', () => {
+    const lint = koer([REFERENCE, '--lint']);
+    expect(lint.kode).toBe(0);
+    // Integrationsydelse: 64.105 → 77.761 kr. is +21,3 % (over the default 15 %)
+    expect(lint.ud).toContain('enhedspriser.csv:9:budget: advarsel[pris_flyttet]: "Integrationsydelse": budgetprisen er 21,3 %');
+    expect(koer([REFERENCE, '--lint', '--strict']).kode).toBe(1);
+    expect(koer([REFERENCE, '--lint', '--lint-pris-pct', '25']).ud).toBe('');
+  });
+
+  it('several datasets at once; a missing one exits 2', () => {
+    const r = koer([REFERENCE, MAPPE, '--format', 'json']);
+    expect(r.kode).toBe(1);
+    expect(JSON.parse(r.ud).fejl).toHaveLength(19);
+    const mangler = koer([REFERENCE, 'findes/ikke']);
+    expect(mangler.kode).toBe(2);
+    expect(mangler.fejl).toContain('Mappen "findes/ikke" findes ikke');
+  });
+});
