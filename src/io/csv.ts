@@ -159,6 +159,10 @@ export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talform
     return null;
   }
 
+  if (poster.length === 0) {
+    fundListe.push(fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (kun tomme felter)'));
+    return null;
+  }
   const [hoved, ...data] = poster;
   const kolonner = hoved!.record.map(normaliserKolonne);
   const hovedlinje = hoved!.linje;
