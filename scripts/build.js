@@ -38,7 +38,11 @@ const senChildProcess = {
   },
 };
 // iconv-lite is needed only for Windows-1252 files; it stays outside the bundle and loads on demand.
-await build({ ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['iconv-lite'], plugins: [senChildProcess] });
+// The bundle runs as a vm.Script (no import() there): esbuild turns the one external dynamic import into a lazy require.
+await build({
+  ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs',
+  external: ['iconv-lite'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
+});
 await build({ ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', external: Object.keys(dependencies) });
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });
 

@@ -32,12 +32,14 @@ export function skrivAtomisk(sti: string, indhold: string, beskyttede: readonly 
   const maal = rigtigSti(sti);
   if (beskyttede.filter((b) => existsSync(b)).map(rigtigSti).includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
   const tmp = join(dirname(maal), `.${basename(maal)}.${process.pid}.tmp`);
+  let oprettet = false;
   try {
     writeFileSync(tmp, indhold, { flag: 'wx' });
+    oprettet = true;
     renameSync(tmp, maal);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if (oprettet) rmSync(tmp, { force: true }); // only our own temporary file
     const kode = (e as NodeJS.ErrnoException).code ?? '';
-    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${SKRIVEFEJL[kode] ?? kode ?? (e as Error).message}`);
+    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${SKRIVEFEJL[kode] ?? (kode || (e as Error).message)}`);
   }
 }

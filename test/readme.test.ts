@@ -1,0 +1,43 @@
+// The README's examples work as written: the GitHub Actions workflow's commands (also the repository's
+// own .github/workflows/budgetdata.yml) and the pre-commit hook.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const readme = readFileSync('README.md', 'utf8');
+
+describe('README examples', () => {
+  const workflow = /\*\*GitHub Actions\*\*[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+
+  it('the workflow in the README is the one the repository runs', () => {
+    expect(workflow).toBe(readFileSync('.github/workflows/budgetdata.yml', 'utf8'));
+  });
+
+  it('its budgetopf step passes on the bundled data (after npm ci, which the test run has done)', () => {
+    const trin = [...workflow.matchAll(/- run: (.+)/g)].map((m) => m[1]!).filter((c) => c !== 'npm ci');
+    expect(trin).toEqual(['node bin/budgetopf.js valider data/* --format github --maks-merforbrug 10.000.000']);
+    for (const kommando of trin) {
+      const r = spawnSync('bash', ['-c', kommando], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
+  });
+
+  it('the pre-commit hook stops a commit with a broken file and lets a clean one through', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'budgetopf-hook-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    cpSync('data/slagelse-ebu-2025-bo2', join(repo, 'bo2'), { recursive: true });
+    const hook = () => spawnSync(resolve('scripts/pre-commit'), [], { cwd: repo, encoding: 'utf8', env: { ...process.env, BUDGETOPF: `node ${resolve('bin/budgetopf.js')}` } });
+    expect(hook().status).toBe(0); // nothing staged
+    git('add', '.');
+    expect(hook().status).toBe(0); // the clean dataset
+    const budget = join(repo, 'bo2', 'budget.csv');
+    writeFileSync(budget, readFileSync(budget, 'utf8').replace(';162903312;162903312;', ';1.05;162903312;'));
+    git('add', '.');
+    const r = hook();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('bo2/budget.csv:3:vedtaget: fejl[ugyldigt_tal]');
+  });
+});
