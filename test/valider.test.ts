@@ -118,3 +118,30 @@ describe('budgetopf valider', () => {
     expect(mangler.fejl).toContain('Mappen "findes/ikke" findes ikke');
   });
 });
+
+describe('budgetopf valider over the whole loader corpus (every finding kind, file-level ones included)', () => {
+  it('reports every finding of every fixtures/loader case, in all three formats', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { indlaesDatasaet } = await import('../src/io/load-dataset.js');
+    const mapper = readdirSync('fixtures/loader', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `fixtures/loader/${d.name}`).sort();
+    expect(mapper.length).toBeGreaterThan(50);
+    const forventet = (await Promise.all(mapper.map(async (m) => (await indlaesDatasaet(m)).fund))).flat();
+    const noegle = (f: { fil: string; linje: number | null; kolonne: string | null; kode: string }) => `${f.fil}|${f.linje}|${f.kolonne}|${f.kode}`;
+    expect(new Set(forventet.map((f) => f.kode)).size).toBeGreaterThanOrEqual(30);
+
+    const tekst = koer([...mapper, '--maks-fund', '100000']);
+    expect(tekst.kode).toBe(1);
+    expect(tekst.ud.trim().split('\n')).toHaveLength(forventet.length);
+    for (const f of forventet) expect(tekst.ud).toContain(`${[f.fil, f.linje, f.kolonne].filter((x) => x !== null).join(':')}: ${f.alvor}[${f.kode}]: ${f.besked}`);
+
+    const j = JSON.parse(koer([...mapper, '--maks-fund', '100000', '--format', 'json']).ud);
+    expect(sorter([...j.fejl, ...j.advarsler].map(noegle))).toEqual(sorter(forventet.map(noegle)));
+
+    const github = koer([...mapper, '--maks-fund', '100000', '--format', 'github']).ud.trim().split('\n');
+    expect(github).toHaveLength(forventet.length);
+    for (const f of forventet) {
+      const fil = f.fil.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C'); // GitHub's escaping of property values
+      expect(github.some((l) => l.includes(`file=${fil}${f.linje !== null ? `,line=${f.linje}` : ''}`) && l.includes(`title=budgetopf ${f.kode}`)), noegle(f)).toBe(true);
+    }
+  });
+});
