@@ -9,6 +9,18 @@ import { describe, expect, it } from 'vitest';
 const readme = readFileSync('README.md', 'utf8');
 
 describe('README examples', () => {
+  // Each block that shows a command ("$ budgetopf …") shows its real output (up to a "…" line).
+  const eksempler = [...readme.matchAll(/```\n\$ (budgetopf [^\n]+)\n([\s\S]*?)```/g)].map((m) => ({ kommando: m[1]!, vist: m[2]!.split('\n…')[0]!.trimEnd() }));
+
+  it('has command examples', () => {
+    expect(eksempler.map((e) => e.kommando.split(' ')[1])).toEqual(expect.arrayContaining(['afvigelser', 'aktivitet', 'bevillinger', 'valider']));
+  });
+
+  it.each(eksempler.map((e) => [e.kommando, e] as const))('%s prints what the README shows', (_k, { kommando, vist }) => {
+    const r = spawnSync('bash', ['-c', `${kommando.replace(/^budgetopf/, 'node bin/budgetopf.js')} 2>&1`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toContain(vist);
+  });
+
   const workflow = /\*\*GitHub Actions\*\*[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
 
   it('the workflow in the README is the one the repository runs', () => {
