@@ -81,7 +81,7 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
 
 export function byggProgram(miljoe: Miljoe): Command {
   const program = new Command('budgetopf')
-    .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser og aktivitet fra en mappe CSV-filer.')
+    .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker fra en mappe CSV-filer, og validering af filerne til CI.')
     .version(typeof VERSION === 'string' ? VERSION : 'dev', '-V, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
     .helpCommand('help [kommando]', 'vis hjælp til en kommando')
