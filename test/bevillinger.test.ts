@@ -103,10 +103,10 @@ describe('broken requests exit 1 with id, year and line', () => {
   it.each([
     // line 2 is B1's first line (2025): −500.000 → −499.999 leaves B1 off by 1 kr.
     ['off by 1 kr.', (l: string[]) => l.map((x, i) => (i === 1 ? x.replace(';-500000', ';-499999') : x)),
-      'bevillingsoensker.csv:2:beloeb: fejl[ubalanceret_bevilling]: B1 2025: linjerne summerer til 1 og ikke 0 (linje 2, 3; kassen medregnet)'],
+      'bevillingsoensker.csv:2:beloeb: fejl[ubalanceret_bevilling]: B1 2025: linjerne summerer til 1 kr og ikke 0 (linje 2, 3; kassen medregnet)'],
     // a kassen line (0 kr., so the sum still balances) added to the omplacering B4 as line 28
     ['omplacering with kassen', (l: string[]) => [...l.filter(Boolean), 'B4;omplacering;Løntilskud finansierer merforbrug på STU;kassen;;;2025;0', ''],
-      'bevillingsoensker.csv:28:politikomraade: fejl[omplacering_med_kassen]: B4: en omplacering flytter budget mellem poster og har ingen linje med kassen (linje 28)'],
+      'bevillingsoensker.csv:28:politikomraade: fejl[omplacering_med_kassen]: B4 2025: en omplacering flytter budget mellem poster og har ingen linje med kassen (linje 28)'],
     // B9's 2026 lines (26, 27) moved to 2030, outside 2025–2028
     ['year outside the range', (l: string[]) => l.map((x, i) => (i === 25 || i === 26 ? x.replace(';2026;', ';2030;') : x)),
       'bevillingsoensker.csv:26:aar: fejl[aar_uden_for_perioden]: B9: året 2030 ligger uden for budgetåret og overslagsårene (2025–2028)'],
@@ -148,12 +148,54 @@ describe('--foreslaa', () => {
     expect(oensker.filter((b) => b.type === 'tillaegsbevilling').every((b) => b.flag.includes('kassefinansieret'))).toBe(true);
   });
 
-  it('--returner-mindreforbrug returns what is left to kassen, leaving every politikområde at exactly 0', async () => {
+  it('--foreslaa after the folder\'s own requests leaves the udvalg\'s politikområder at exactly 0, with new ids', async () => {
     const ds = await reference();
     const efterReference = efterBevillinger(ds);
-    const linjer = foreslaa(efterReference, { returnerMindreforbrug: true });
+    const linjer = foreslaa(efterReference, { returnerMindreforbrug: true, brugteId: new Set(ds.bevillingslinjer.map((l) => l.id)) });
     const efter = efterBevillinger(ds, [...ds.bevillingslinjer, ...linjer]);
-    for (const p of efter.politikomraader) expect(p.sum.afvigelse.isZero()).toBe(true);
-    expect(klassificer({ ...ds, bevillingslinjer: linjer }).some((b) => b.flag.includes('tilfoerer_kassen'))).toBe(true);
+    for (const p of efter.politikomraader.filter((x) => x.udvalg === ds.manifest.udvalg)) expect(p.sum.afvigelse.isZero()).toBe(true);
+    // 1.2 belongs to Økonomiudvalget: EBU's follow-up proposes nothing there (B1 and B2 leave it 400.000 kr. in hand)
+    expect(linjer.some((l) => l.politikomraade === '1.2')).toBe(false);
+    expect(efter.politikomraader.find((p) => p.nr === '1.2')!.sum.afvigelse.toString()).toBe('400000');
+    expect(new Set(linjer.map((l) => l.id)).has('B1')).toBe(false);
+    // EBU's mindreforbrug (2.2) all goes to 2.1 and 2.3: nothing is left to return (the property test covers returns)
+    expect(klassificer({ ...ds, bevillingslinjer: linjer }).some((b) => b.flag.includes('tilfoerer_kassen'))).toBe(false);
+  });
+});
+
+describe('review cases', () => {
+  it('a return to kassen has no service/overførsel flag; a loan repaid next year is still kassefinansieret', async () => {
+    const ds = await reference();
+    const { Decimal } = await import('../src/core/money.js');
+    const l = (id: string, politikomraade: string, udgiftsart: 'service' | null, aar: number, beloeb: number) => ({
+      id, type: 'tillaegsbevilling' as const, tekst: id, politikomraade, post: null, udgiftsart, aar, beloeb: new Decimal(beloeb), kilde: { fil: 'b.csv', linje: 2 },
+    });
+    const [retur, laan] = klassificer({ ...ds, bevillingslinjer: [
+      l('T1', '2.2', 'service', 2025, -100000), l('T1', 'kassen', null, 2025, 100000),
+      l('L1', '2.2', 'service', 2025, 100000), l('L1', 'kassen', null, 2025, -100000), l('L1', '2.2', 'service', 2026, -100000), l('L1', 'kassen', null, 2026, 100000),
+    ] });
+    expect(retur!.flag).toEqual(['tilfoerer_kassen']);
+    expect(laan!.flag).toEqual(['kassefinansieret', 'tilfoerer_kassen']);
+  });
+
+  it('a line whose udgiftsart differs from its post\'s is an error', () => {
+    const mappe = kopi((l) => l.map((x, i) => (i === 7 ? x.replace('2.1;Løntilskud;service;', '2.1;Løntilskud;overfoersel;') : x)));
+    const r = koer(['bevillinger', mappe]);
+    expect(r.kode).toBe(1);
+    expect(r.fejl).toContain('bevillingsoensker.csv:8:udgiftsart: fejl[udgiftsart_afviger_fra_post]: B4: linjen er overfoersel, men posten "Løntilskud" er service i budget.csv');
+  });
+
+  it('--foreslaa on a folder with requests: its CSV (old and new requests) replaces the file and passes, with no merforbrug left', () => {
+    const mappe = kopi((l) => l.slice(0, 3).concat('')); // B1 only: 2.3 still in merforbrug
+    const forslag = koer(['bevillinger', mappe, '--foreslaa', '--format', 'csv']);
+    expect(forslag.kode).toBe(0);
+    expect(forslag.ud).toContain('\nB1;omplacering;');
+    expect(forslag.ud).not.toContain(';Bevillingsønsker;'); // never the engine's synthetic post
+    writeFileSync(join(mappe, 'bevillingsoensker.csv'), forslag.ud);
+    const tilbage = koer(['bevillinger', mappe, '--format', 'json']);
+    expect(tilbage.kode).toBe(0);
+    expect(tilbage.fejl).toBe('');
+    const j = JSON.parse(tilbage.ud);
+    expect(j.efter_bevillinger.politikomraader.filter((p: { udvalg: string }) => p.udvalg !== 'Økonomiudvalget').every((p: { afvigelse: number }) => p.afvigelse >= 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Property (issue 3): for random valid datasets, every proposal balances, passes the rules, and removes
-// all merforbrug; with --returner-mindreforbrug every politikområde ends at exactly 0.
+// all merforbrug, in whole kr.; with --returner-mindreforbrug every politikområde ends within a few kr. of 0.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { efterBevillinger, foreslaa, klassificer, kontrollerBevillinger } from '../src/core/bevillinger.js';
@@ -18,11 +18,13 @@ describe('foreslaa on random datasets', () => {
       }
       const medForslag = { ...ds, bevillingslinjer: linjer };
       expect(kontrollerBevillinger(medForslag)).toEqual([]);
+      expect(linjer.every((l) => l.beloeb.isInteger())).toBe(true);
       expect(klassificer(medForslag).every((b) => b.balancerer)).toBe(true);
       const efter = efterBevillinger(ds, linjer);
       for (const p of efter.politikomraader) {
-        expect(p.sum.afvigelse.isNegative()).toBe(false);
-        if (returnerMindreforbrug) expect(p.sum.afvigelse.isZero()).toBe(true);
+        expect(p.sum.afvigelse.lt(0)).toBe(false);
+        // whole kr: kassen rounds up (< 1 kr. per udgiftsart left over), returns round down (< 1 kr. per post)
+        if (returnerMindreforbrug) expect(p.sum.afvigelse.lt(Math.max(2, p.poster.length))).toBe(true);
       }
       // omplaceringer never leave their udvalg
       for (const b of klassificer(medForslag)) if (b.type === 'omplacering') expect(b.kompetence).toBe('udvalget');

@@ -37,19 +37,24 @@ describe('README examples', () => {
   });
 
   it('the pre-commit hook stops a commit with a broken file and lets a clean one through', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'budgetopf-hook-'));
+    const repo = mkdtempSync(join(tmpdir(), 'budgetopf hook '));  // a space in the repository path
     const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
     git('init', '-q');
-    cpSync('data/slagelse-ebu-2025-bo2', join(repo, 'bo2'), { recursive: true });
+    const mappe = 'bo2 økonomi'; // a space and æøå in the folder name
+    cpSync('data/slagelse-ebu-2025-bo2', join(repo, mappe), { recursive: true });
+    cpSync('fixtures/cli/beskadiget', join(repo, 'fixtures', 'beskadiget'), { recursive: true }); // broken on purpose: skipped
+    writeFileSync(join(repo, 'package.json'), '{}'); // not a dataset: ignored
     const hook = () => spawnSync(resolve('scripts/pre-commit'), [], { cwd: repo, encoding: 'utf8', env: { ...process.env, BUDGETOPF: `node ${resolve('bin/budgetopf.js')}` } });
     expect(hook().status).toBe(0); // nothing staged
     git('add', '.');
-    expect(hook().status).toBe(0); // the clean dataset
-    const budget = join(repo, 'bo2', 'budget.csv');
+    const ren = hook();
+    expect(ren.status, ren.stderr).toBe(0); // the clean dataset
+    expect(ren.stderr).toContain('0 fejl, 0 advarsler i 1 datasæt');
+    const budget = join(repo, mappe, 'budget.csv');
     writeFileSync(budget, readFileSync(budget, 'utf8').replace(';162903312;162903312;', ';1.05;162903312;'));
     git('add', '.');
     const r = hook();
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('bo2/budget.csv:3:vedtaget: fejl[ugyldigt_tal]');
+    expect(r.stdout).toContain(`${mappe}/budget.csv:3:vedtaget: fejl[ugyldigt_tal]`);
   });
 });

@@ -145,3 +145,29 @@ describe('budgetopf valider over the whole loader corpus (every finding kind, fi
     }
   });
 });
+
+describe('valider: review cases', () => {
+  it('--strict reports warnings as errors in every format', () => {
+    const j = JSON.parse(koer([REFERENCE, '--lint', '--strict', '--format', 'json']).ud);
+    expect(j.ok).toBe(false);
+    expect(j.fejl.map((f: { kode: string }) => f.kode)).toEqual(['pris_flyttet']);
+    expect(j.advarsler).toEqual([]);
+    expect(koer([REFERENCE, '--lint', '--strict', '--format', 'github']).ud).toMatch(/^::error file=data\/slagelse-ebu-2025-bo2\/enhedspriser\.csv,line=9,/);
+  });
+
+  it('a missing folder does not hide the other folders\' findings (exit 2)', () => {
+    const r = koer([MAPPE, 'findes/ikke', '--format', 'json']);
+    expect(r.kode).toBe(2);
+    expect(JSON.parse(r.ud).fejl).toHaveLength(19);
+    expect(r.fejl).toContain('Mappen "findes/ikke" findes ikke; de øvrige: 19 fejl, 2 advarsler i 1 datasæt');
+  });
+
+  it('threshold messages never read as equal to the threshold', () => {
+    // 2.3's merforbrug is 7.970.000 kr.; 7.969.999,5 is crossed by half a krone
+    expect(koer([REFERENCE, '--maks-merforbrug', '7.969.999,5']).ud).toContain('merforbrug 7.970.000,0 kr. er over grænsen 7.969.999,5 kr.');
+    // 2.3: 7.970.000 / 142.640.000 = 5,5875… %; 2.2: 3.410.000 / 18.800.000 = 18,138… %; the limit keeps its two decimals
+    const pct = koer([REFERENCE, '--maks-afvigelse-pct', '5,58']).ud;
+    expect(pct).toContain('Ungeenheden: afvigelse -5,59 % af korrigeret budget er over grænsen 5,58 %');
+    expect(pct).toContain('Erhverv og Kultur: afvigelse 18,14 % af korrigeret budget er over grænsen 5,58 %');
+  });
+});

@@ -1,42 +1,46 @@
 /** `budgetopf bevillinger [mappe]`: check and classify the bevillingsønsker, or propose them (`--foreslaa`). */
 import { efterBevillinger, foreslaa, klassificer } from '../core/bevillinger.js';
-import type { Bevillingslinje } from '../core/model.js';
 import { bevillingsoenskerCsv } from '../render/bevillingsoensker-csv.js';
 import { bevillingerJson, json } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
-import { indlaesOgBeregn, renderTekst, udskriv, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
+import { indlaesOgBeregn, renderTekst, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
 
 export interface BevillingFlag extends RapportFlag {
   foreslaa?: boolean;
   returnerMindreforbrug?: boolean;
 }
 
-/** The requests to show: the dataset's, or a proposal on top of them. */
-export function bevillingslinjer(k: Kontekst, flag: Pick<BevillingFlag, 'foreslaa' | 'returnerMindreforbrug'>): Bevillingslinje[] {
-  if (!flag.foreslaa) return k.ds.bevillingslinjer;
-  return foreslaa(efterBevillinger(k.ds), { returnerMindreforbrug: flag.returnerMindreforbrug ?? false });
-}
-
 export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Miljoe): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe);
-  const linjer = bevillingslinjer(k, flag);
-  const alle = flag.foreslaa ? [...k.ds.bevillingslinjer, ...linjer] : linjer;
-  const oensker = klassificer({ ...k.ds, bevillingslinjer: linjer });
-  const efter = efterBevillinger(k.ds, alle);
-  if (linjer.length === 0) {
+  const eksisterende = k.ds.bevillingslinjer;
+  // A proposal covers what is left after the folder's own requests, with ids after theirs.
+  const efterEksisterende = efterBevillinger(k.ds);
+  const forslag = flag.foreslaa
+    ? foreslaa(efterEksisterende, { returnerMindreforbrug: flag.returnerMindreforbrug ?? false, brugteId: new Set(eksisterende.map((l) => l.id)) })
+    : [];
+  if (flag.returnerMindreforbrug && !flag.foreslaa) miljoe.stderr('--returner-mindreforbrug virker kun sammen med --foreslaa.');
+  const vist = flag.foreslaa ? forslag : eksisterende;
+  const alle = [...eksisterende, ...forslag];
+  const oensker = klassificer({ ...k.ds, bevillingslinjer: vist });
+  const efter = flag.foreslaa ? efterBevillinger(k.ds, alle) : efterEksisterende;
+  if (vist.length === 0) {
     miljoe.stderr(flag.foreslaa
       ? 'Intet at foreslå: intet politikområde har merforbrug.'
       : `${mappe} har ingen bevillingsoensker.csv (eller den er tom); budgetopf bevillinger --foreslaa foreslår dem.`);
   }
   let tekst: string;
   if (flag.format === 'json') tekst = json(bevillingerJson(oensker, efter));
-  else if (flag.format === 'csv') tekst = bevillingsoenskerCsv(linjer, k.ds.manifest.beloebsenhed, flag.csvFormat);
-  else {
+  else if (flag.format === 'csv') {
+    // The whole file (the folder's requests, then the proposal) in the dataset's own number format, so it can replace bevillingsoensker.csv.
+    tekst = bevillingsoenskerCsv(alle, k.ds.manifest.beloebsenhed, k.ds.manifest.talformat ?? flag.csvFormat);
+  } else {
     const v = visning(k.o, flag);
     const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
+    const m = k.ds.manifest;
     const dokument = {
-      titel: `${flag.foreslaa ? 'Forslag til bevillingsønsker' : 'Bevillingsønsker'}: ${k.ds.manifest.opfoelgning} ${k.ds.manifest.budgetaar}`,
-      undertitel: [k.ds.manifest.kommune, ...(k.ds.manifest.udvalg ? [k.ds.manifest.udvalg] : [])],
+      titel: `${flag.foreslaa ? 'Forslag til bevillingsønsker' : 'Bevillingsønsker'}: ${m.opfoelgning} ${m.budgetaar}`,
+      undertitel: [m.kommune, ...(m.udvalg ? [m.udvalg] : []),
+        ...(flag.foreslaa && eksisterende.length ? [`Forslaget kommer oven i mappens ${new Set(eksisterende.map((l) => l.id)).size} bevillingsønsker; tabellen "Afvigelse efter bevillinger" medregner begge.`] : [])],
       sektioner: bevillingsSektioner(oensker, k.ds.politikomraader, k.o, efter, v, vBevilling),
     };
     tekst = await renderTekst(dokument, flag, v, miljoe);

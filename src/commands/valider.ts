@@ -31,15 +31,18 @@ export async function validerMappe(mappe: string, flag: Pick<ValiderFlag, 'lint'
 
 export async function valider(mapper: string[], flag: ValiderFlag, miljoe: Miljoe): Promise<void> {
   const alle: Fund[] = [];
+  const mappefejl: string[] = [];
   for (const mappe of mapper) {
     try {
       alle.push(...await validerMappe(mappe, flag));
     } catch (e) {
-      if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}; intet er kontrolleret`);
-      throw e;
+      if (!(e instanceof MappeFejl)) throw e;
+      mappefejl.push(e.message); // the other folders are still checked and reported
     }
   }
-  const fejler = (f: Fund) => f.alvor === 'fejl' || flag.strict === true;
+  // --strict: a warning fails the run, so it is reported as an error in every format.
+  if (flag.strict) alle.forEach((f, i) => (alle[i] = { ...f, alvor: 'fejl' }));
+  const fejler = (f: Fund) => f.alvor === 'fejl';
   const rapport: Fundrapport = { fund: alle.slice(0, flag.maksFund), udeladte: Math.max(0, alle.length - flag.maksFund), ok: !alle.some(fejler) };
   if (flag.format === 'json') miljoe.stdout(json(fundJson(rapport)));
   else if (flag.format === 'github') {
@@ -50,7 +53,8 @@ export async function valider(mapper: string[], flag: ValiderFlag, miljoe: Miljo
     if (tekst) miljoe.stdout(tekst);
   }
   const antal = (a: Fund['alvor']) => alle.filter((f) => f.alvor === a).length;
-  const opsummering = `${antal('fejl')} fejl, ${antal('advarsel')} advarsler i ${mapper.length} datasæt${flag.strict && antal('advarsel') ? ' (--strict: advarsler fejler)' : ''}`;
+  const opsummering = `${antal('fejl')} fejl, ${antal('advarsel')} advarsler i ${mapper.length - mappefejl.length} datasæt${flag.strict ? ' (--strict: advarsler tælles som fejl)' : ''}`;
+  if (mappefejl.length) throw new ExitError(2, `${mappefejl.join('; ')}; de øvrige: ${opsummering}`);
   if (!rapport.ok) throw new ExitError(1, opsummering);
   miljoe.stderr(`budgetopf valider: ${opsummering}`);
 }

@@ -5,20 +5,14 @@
  * Sign: a line's beløb is positive for more budget (expense) and negative for less budget, an income
  * or financing; every request sums to 0 per year, kassen included.
  */
-import { beregn, type Opfoelgning } from './beregn.js';
-import { Decimal, formatTal, NUL, sum } from './money.js';
+import { beregn, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
+import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
 import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
 
 export type Kompetence = 'udvalget' | 'byraadet';
 
-/** Flags on a request, as stable codes (JSON) with Danish labels (reports). */
-export const FLAG = {
-  kassefinansieret: 'kassefinansieret: en undtagelse efter kasse- og regnskabsregulativet, der beder udvalget finde besparelser inden for egen ramme først',
-  tilfoerer_kassen: 'tilfører kassen et mindreforbrug',
-  service_overfoersel: 'flytter budget mellem serviceudgifter og overførselsudgifter (ændrer serviceramen)',
-  paa_tvaers_af_udvalg: 'går på tværs af udvalg',
-} as const;
-export type Flag = keyof typeof FLAG;
+/** Flags on a request (stable codes; reports give them Danish labels). */
+export type Flag = 'kassefinansieret' | 'tilfoerer_kassen' | 'service_overfoersel' | 'paa_tvaers_af_udvalg';
 
 export interface Bevillingsoenske {
   id: string;
@@ -31,61 +25,68 @@ export interface Bevillingsoenske {
   balancerer: boolean;
 }
 
-function grupperEfterId(linjer: readonly Bevillingslinje[]): Map<string, Bevillingslinje[]> {
-  const m = new Map<string, Bevillingslinje[]>();
-  for (const l of linjer) m.set(l.id, [...(m.get(l.id) ?? []), l]);
+function grupper<T>(elementer: readonly T[], noegle: (e: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const e of elementer) m.set(noegle(e), [...(m.get(noegle(e)) ?? []), e]);
   return m;
 }
 
 const aarene = (linjer: readonly Bevillingslinje[]) => [...new Set(linjer.map((l) => l.aar))].sort((a, b) => a - b);
 const summen = (linjer: readonly Bevillingslinje[]) => sum(linjer.map((l) => l.beloeb));
 const linjenumre = (linjer: readonly Bevillingslinje[]) => linjer.map((l) => l.kilde.linje).join(', ');
+const erKassen = (l: Bevillingslinje) => l.politikomraade === KASSEN;
+/** The years in which the lines do not sum to 0. */
+const ubalanceredeAar = (linjer: readonly Bevillingslinje[]) => aarene(linjer).filter((aar) => !summen(linjer.filter((l) => l.aar === aar)).isZero());
 
 /** The rules of FORMAT.md for bevillingsoensker.csv, as findings (file, line, id and year in the message). */
 export function kontrollerBevillinger(ds: Datasaet): Fund[] {
   const fund: Fund[] = [];
   const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
   const politikomraader = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
-  const { budgetaar } = ds.manifest;
+  const poster = new Map(ds.poster.map((p) => [postNoegle(p.politikomraade, p.post), p]));
+  const { budgetaar, beloebsenhed } = ds.manifest;
 
   for (const l of ds.bevillingslinjer) {
     if (l.aar < budgetaar || l.aar > budgetaar + 3) {
       fejl(l, 'aar', 'aar_uden_for_perioden', `${l.id}: året ${l.aar} ligger uden for budgetåret og overslagsårene (${budgetaar}–${budgetaar + 3})`);
     }
-    if (l.politikomraade === KASSEN) continue;
+    if (erKassen(l)) continue;
+    const post = l.post === null ? undefined : poster.get(postNoegle(l.politikomraade, l.post));
     if (!politikomraader.has(l.politikomraade)) {
       fejl(l, 'politikomraade', 'ukendt_politikomraade', `${l.id}: politikområde "${l.politikomraade}" findes ikke i politikomraader.csv`);
-    } else if (l.post !== null && !poster.has(postNoegle(l.politikomraade, l.post))) {
+    } else if (l.post !== null && !post) {
       fejl(l, 'post', 'ukendt_post', `${l.id}: posten "${l.post}" findes ikke under politikområde ${l.politikomraade} i budget.csv`);
     }
     if (l.udgiftsart === null) fejl(l, 'udgiftsart', 'mangler_vaerdi', `${l.id}: udgiftsart skal udfyldes (service eller overfoersel) på alle linjer undtagen kassen`);
+    else if (post && UDGIFTSARTER.includes(post.udgiftsart) && post.udgiftsart !== l.udgiftsart) { // an invalid cell is its own finding
+      fejl(l, 'udgiftsart', 'udgiftsart_afviger_fra_post', `${l.id}: linjen er ${l.udgiftsart}, men posten "${post.post}" er ${post.udgiftsart} i budget.csv`);
+    }
   }
 
-  for (const [id, linjer] of grupperEfterId(ds.bevillingslinjer)) {
+  for (const [id, linjer] of grupper(ds.bevillingslinjer, (l) => l.id)) {
     const [foerste] = linjer as [Bevillingslinje];
     for (const l of linjer) {
       if (l.type !== foerste.type) fejl(l, 'type', 'uens_bevilling', `${id}: typen "${l.type}" afviger fra "${foerste.type}" på linje ${foerste.kilde.linje}`);
       else if (l.tekst !== foerste.tekst) fejl(l, 'tekst', 'uens_bevilling', `${id}: teksten afviger fra teksten på linje ${foerste.kilde.linje}`);
     }
-    for (const aar of aarene(linjer)) {
+    for (const aar of ubalanceredeAar(linjer)) {
       const aarets = linjer.filter((l) => l.aar === aar);
-      const s = summen(aarets);
-      if (!s.isZero()) {
-        fejl(aarets[0]!, 'beloeb', 'ubalanceret_bevilling',
-          `${id} ${aar}: linjerne summerer til ${formatTal(s, { decimaler: s.decimalPlaces(), format: 'da', tusindtalsseparator: true })} og ikke 0 (linje ${linjenumre(aarets)}; kassen medregnet)`);
-      }
+      const s = summen(aarets).div(ENHEDSFAKTOR[beloebsenhed]);
+      fejl(aarets[0]!, 'beloeb', 'ubalanceret_bevilling',
+        `${id} ${aar}: linjerne summerer til ${formatTal(s, { decimaler: s.decimalPlaces(), format: 'da', tusindtalsseparator: true })} ${beloebsenhed} og ikke 0 (linje ${linjenumre(aarets)}; kassen medregnet)`);
     }
-    const kasse = linjer.filter((l) => l.politikomraade === KASSEN);
+    const kasse = linjer.filter(erKassen);
     if (foerste.type === 'omplacering' && kasse.length > 0) {
-      fejl(kasse[0]!, 'politikomraade', 'omplacering_med_kassen', `${id}: en omplacering flytter budget mellem poster og har ingen linje med kassen (linje ${linjenumre(kasse)})`);
+      fejl(kasse[0]!, 'politikomraade', 'omplacering_med_kassen',
+        `${id} ${aarene(kasse).join(', ')}: en omplacering flytter budget mellem poster og har ingen linje med kassen (linje ${linjenumre(kasse)})`);
     }
-    if (foerste.type === 'tillaegsbevilling' && kasse.length === 0) {
-      fejl(foerste, 'type', 'tillaeg_uden_kassen', `${id}: en tillægsbevilling finansieres af kassen og skal have en linje med politikomraade "kassen"`);
+    if (foerste.type === 'tillaegsbevilling') {
+      const uden = aarene(linjer).filter((aar) => !kasse.some((l) => l.aar === aar));
+      if (uden.length > 0) fejl(linjer.find((l) => l.aar === uden[0])!, 'politikomraade', 'tillaeg_uden_kassen', `${id} ${uden.join(', ')}: en tillægsbevilling finansieres af kassen og skal have en linje med politikomraade "kassen" i hvert år`);
     }
     if (foerste.type === 'indtaegts_og_udgiftsbevilling') {
-      if (kasse.length > 0) fejl(kasse[0]!, 'politikomraade', 'indtaegt_udgift_med_kassen', `${id}: en indtægts- og udgiftsbevilling har ingen linje med kassen`);
-      if (!linjer.some((l) => l.beloeb.isNegative()) || !linjer.some((l) => l.beloeb.gt(0))) {
+      if (kasse.length > 0) fejl(kasse[0]!, 'politikomraade', 'indtaegt_udgift_med_kassen', `${id} ${aarene(kasse).join(', ')}: en indtægts- og udgiftsbevilling har ingen linje med kassen`);
+      if (!linjer.some((l) => l.beloeb.lt(0)) || !linjer.some((l) => l.beloeb.gt(0))) {
         fejl(foerste, 'beloeb', 'indtaegt_udgift_uden_begge', `${id}: en indtægts- og udgiftsbevilling skal have både en indtægt (negativ) og en udgift (positiv)`);
       }
     }
@@ -93,29 +94,29 @@ export function kontrollerBevillinger(ds: Datasaet): Fund[] {
   return fund;
 }
 
-/** Kompetence and flags per request, in file order (the committee's rules in DOMAIN.md). */
+/**
+ * Kompetence and flags per request, in file order (the committee's rules in DOMAIN.md). An omplacering
+ * inside one udvalg is the udvalg's own, provided that udvalg is the follow-up's (manifest `udvalg`).
+ */
 export function klassificer(ds: Datasaet): Bevillingsoenske[] {
   const udvalgAf = new Map(ds.politikomraader.map((p) => [p.nr, p.udvalg]));
-  return [...grupperEfterId(ds.bevillingslinjer)].map(([id, linjer]) => {
+  return [...grupper(ds.bevillingslinjer, (l) => l.id)].map(([id, linjer]) => {
     const { type, tekst } = linjer[0]!;
-    const budget = linjer.filter((l) => l.politikomraade !== KASSEN);
-    const kasse = summen(linjer.filter((l) => l.politikomraade === KASSEN));
+    const budget = linjer.filter((l) => !erKassen(l));
+    const kasse = linjer.filter(erKassen);
     const udvalg = new Set(budget.map((l) => udvalgAf.get(l.politikomraade)));
-    const flag: Flag[] = [];
-    if (kasse.isNegative()) flag.push('kassefinansieret');
-    if (kasse.gt(0)) flag.push('tilfoerer_kassen');
+    const kassenetto = (aar: number) => summen(kasse.filter((l) => l.aar === aar));
     const netto = (aar: number, u: Udgiftsart) => summen(budget.filter((l) => l.aar === aar && l.udgiftsart === u));
-    if (aarene(budget).some((aar) => netto(aar, 'service').times(netto(aar, 'overfoersel')).isNegative())) flag.push('service_overfoersel');
+    const flag: Flag[] = [];
+    if (aarene(kasse).some((aar) => kassenetto(aar).lt(0))) flag.push('kassefinansieret');
+    if (aarene(kasse).some((aar) => kassenetto(aar).gt(0))) flag.push('tilfoerer_kassen');
+    if (aarene(budget).some((aar) => {
+      const [s, o] = [netto(aar, 'service'), netto(aar, 'overfoersel')];
+      return (s.lt(0) && o.gt(0)) || (s.gt(0) && o.lt(0));
+    })) flag.push('service_overfoersel');
     if (udvalg.size > 1) flag.push('paa_tvaers_af_udvalg');
-    return {
-      id,
-      type,
-      tekst,
-      linjer,
-      kompetence: type === 'omplacering' && udvalg.size === 1 ? 'udvalget' : 'byraadet',
-      flag,
-      balancerer: aarene(linjer).every((aar) => summen(linjer.filter((l) => l.aar === aar)).isZero()),
-    };
+    const eget = udvalg.size === 1 && (!ds.manifest.udvalg || udvalg.has(ds.manifest.udvalg));
+    return { id, type, tekst, linjer, kompetence: type === 'omplacering' && eget ? 'udvalget' : 'byraadet', flag, balancerer: ubalanceredeAar(linjer).length === 0 };
   });
 }
 
@@ -155,6 +156,8 @@ export function anvendBevillinger(ds: Datasaet, linjer: readonly Bevillingslinje
 export interface ForslagValg {
   /** Also propose that mindreforbrug left over is returned to kassen (negative tillægsbevillinger). */
   returnerMindreforbrug: boolean;
+  /** Ids already in use (the folder's own requests): new ids continue after them. */
+  brugteId?: ReadonlySet<string>;
 }
 
 interface Donor {
@@ -164,77 +167,99 @@ interface Donor {
   tilbage: Decimal;
 }
 
+interface Behov {
+  p: PolitikomraadeResultat;
+  udgiftsart: Udgiftsart;
+  modtager: string;
+  rest: Decimal;
+}
+
+const kr = (d: Decimal, op: boolean) => d.toDecimalPlaces(0, op ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR);
+
 /**
- * Proposes the requests that cover every merforbrug (after handleplaner) of the computed follow-up:
- * first omplaceringer from posts with mindreforbrug in politikområder of the same udvalg that have
- * mindreforbrug in total (same udgiftsart first, largest first; never more than the post's
- * mindreforbrug nor more than its politikområde can spare), then a kassefinansieret tillægsbevilling
- * for the rest. Deterministic: politikområder in table order, ties by name. Amounts are exact kr.
+ * Proposes the requests that cover every merforbrug (after handleplaner) of the computed follow-up, for
+ * the politikområder of the follow-up's udvalg (manifest `udvalg`; all when it is not set): first
+ * omplaceringer from posts with mindreforbrug in politikområder of the same udvalg that have
+ * mindreforbrug in total — all same-udgiftsart moves before any that cross service/overførsel, largest
+ * donor first; never more than the post's mindreforbrug nor more than its politikområde can spare —
+ * then a kassefinansieret tillægsbevilling for the rest. Amounts in whole kr: moves rounded down, kassen
+ * rounded up, so no merforbrug is left. Deterministic: table order, ties by code point.
  */
 export function foreslaa(o: Opfoelgning, valg: ForslagValg): Bevillingslinje[] {
   const aar = o.manifest.budgetaar;
   const kilde = { fil: 'forslag', linje: 0 };
   const linjer: Bevillingslinje[] = [];
   let nummer = 0;
-  const anmod = (type: Bevillingstype, tekst: string, dele: [string, string | null, Udgiftsart | null, Decimal][]) => {
-    const id = `F${++nummer}`;
-    for (const [politikomraade, post, udgiftsart, beloeb] of dele) {
-      linjer.push({ id, type, tekst, politikomraade, post, udgiftsart, aar, beloeb, kilde });
-    }
+  const nytId = () => {
+    do nummer++; while (valg.brugteId?.has(`F${nummer}`));
+    return `F${nummer}`;
   };
-  const navn = new Map(o.politikomraader.map((p) => [p.nr, `${p.nr} ${p.navn}`]));
+  /** A real post name, or none for the engine's synthetic post. */
+  const post = (navn: string) => (navn === BEVILLINGSPOST ? null : navn);
+  const anmod = (type: Bevillingstype, tekst: string, dele: [string, string | null, Udgiftsart | null, Decimal][]) => {
+    const id = nytId();
+    for (const [politikomraade, p, udgiftsart, beloeb] of dele) linjer.push({ id, type, tekst, politikomraade, post: p, udgiftsart, aar, beloeb, kilde });
+  };
+  const sammenlign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const omfattet = o.politikomraader.filter((p) => !o.manifest.udvalg || !o.udvalg.some((u) => u.navn === o.manifest.udvalg) || p.udvalg === o.manifest.udvalg);
+  const udvalgAf = new Map(o.politikomraader.map((p) => [p.nr, p.udvalg]));
 
   // What each politikområde with mindreforbrug can spare, and its posts with mindreforbrug.
-  const kanUndvaere = new Map(o.politikomraader.filter((p) => p.sum.afvigelse.gt(0)).map((p) => [p.nr, p.sum.afvigelse]));
-  const donorer: Donor[] = o.politikomraader
+  const kanUndvaere = new Map(omfattet.filter((p) => p.sum.afvigelse.gt(0)).map((p) => [p.nr, p.sum.afvigelse]));
+  const donorer: Donor[] = omfattet
     .filter((p) => kanUndvaere.has(p.nr))
     .flatMap((p) => p.poster.filter((x) => x.sum.afvigelse.gt(0)).map((x) => ({ politikomraade: p.nr, post: x.post, udgiftsart: x.udgiftsart, tilbage: x.sum.afvigelse })));
 
-  for (const p of o.politikomraader.filter((x) => x.sum.afvigelse.isNegative())) {
-    let behov = p.sum.afvigelse.neg();
-    // The need goes to the udgiftsarter in merforbrug, largest first, and there to the post with the largest merforbrug.
-    const celler = UDGIFTSARTER.filter((u) => p.udgiftsarter[u].afvigelse.isNegative())
-      .sort((a, b) => p.udgiftsarter[a].afvigelse.comparedTo(p.udgiftsarter[b].afvigelse));
-    for (const u of celler) {
-      let celleBehov = Decimal.min(behov, p.udgiftsarter[u].afvigelse.neg());
-      behov = behov.minus(celleBehov);
-      const modtager = [...p.poster].filter((x) => x.udgiftsart === u).sort((a, b) => a.sum.afvigelse.comparedTo(b.sum.afvigelse))[0]!;
+  // Each politikområde's need goes to its udgiftsarter in merforbrug, largest first, and there to the post with the largest merforbrug.
+  const behov: Behov[] = omfattet.filter((p) => p.sum.afvigelse.lt(0)).flatMap((p) => {
+    let rest = p.sum.afvigelse.neg();
+    return UDGIFTSARTER.filter((u) => p.udgiftsarter[u].afvigelse.lt(0))
+      .sort((a, b) => p.udgiftsarter[a].afvigelse.comparedTo(p.udgiftsarter[b].afvigelse))
+      .map((u) => {
+        const del = Decimal.min(rest, p.udgiftsarter[u].afvigelse.neg());
+        rest = rest.minus(del);
+        const modtager = p.poster.filter((x) => x.udgiftsart === u).sort((a, b) => a.sum.afvigelse.comparedTo(b.sum.afvigelse))[0]!.post;
+        return { p, udgiftsart: u, modtager, rest: del };
+      });
+  });
+
+  for (const sammeArt of [true, false]) {
+    for (const b of behov) {
       const kandidater = donorer
-        .filter((d) => o.politikomraader.find((x) => x.nr === d.politikomraade)!.udvalg === p.udvalg)
-        .sort((a, b) => Number(b.udgiftsart === u) - Number(a.udgiftsart === u) || b.tilbage.comparedTo(a.tilbage) || a.politikomraade.localeCompare(b.politikomraade) || a.post.localeCompare(b.post));
+        .filter((d) => udvalgAf.get(d.politikomraade) === b.p.udvalg && (d.udgiftsart === b.udgiftsart) === sammeArt)
+        .sort((x, y) => y.tilbage.comparedTo(x.tilbage) || sammenlign(x.politikomraade, y.politikomraade) || sammenlign(x.post, y.post));
       for (const d of kandidater) {
-        if (celleBehov.isZero()) break;
-        const x = Decimal.min(celleBehov, d.tilbage, kanUndvaere.get(d.politikomraade)!);
+        const x = kr(Decimal.min(b.rest, d.tilbage, kanUndvaere.get(d.politikomraade)!), false);
         if (!x.gt(0)) continue;
         d.tilbage = d.tilbage.minus(x);
         kanUndvaere.set(d.politikomraade, kanUndvaere.get(d.politikomraade)!.minus(x));
-        celleBehov = celleBehov.minus(x);
-        anmod('omplacering', `${d.post} (${d.politikomraade}) finansierer merforbrug på ${modtager.post} (${p.nr})`, [
-          [d.politikomraade, d.post, d.udgiftsart, x.neg()],
-          [p.nr, modtager.post, u, x],
-        ]);
-      }
-      if (celleBehov.gt(0)) {
-        anmod('tillaegsbevilling', `Kassefinansieret tillægsbevilling til merforbrug på ${modtager.post} (${navn.get(p.nr)})`, [
-          [p.nr, modtager.post, u, celleBehov],
-          [KASSEN, null, null, celleBehov.neg()],
+        b.rest = b.rest.minus(x);
+        anmod('omplacering', `${d.post} (${d.politikomraade}) finansierer merforbrug på ${b.modtager} (${b.p.nr})`, [
+          [d.politikomraade, post(d.post), d.udgiftsart, x.neg()],
+          [b.p.nr, post(b.modtager), b.udgiftsart, x],
         ]);
       }
     }
   }
+  for (const b of behov.filter((x) => x.rest.gt(0))) {
+    const x = kr(b.rest, true);
+    anmod('tillaegsbevilling', `Kassefinansieret tillægsbevilling til merforbrug på ${b.modtager} (${b.p.nr} ${b.p.navn})`, [
+      [b.p.nr, post(b.modtager), b.udgiftsart, x],
+      [KASSEN, null, null, x.neg()],
+    ]);
+  }
 
   if (valg.returnerMindreforbrug) {
-    for (const p of o.politikomraader.filter((x) => kanUndvaere.get(x.nr)?.gt(0))) {
+    for (const p of omfattet.filter((x) => kanUndvaere.get(x.nr)?.gt(0))) {
       let rest = kanUndvaere.get(p.nr)!;
       const dele: [string, string | null, Udgiftsart | null, Decimal][] = [];
       for (const d of donorer.filter((x) => x.politikomraade === p.nr)) {
-        const x = Decimal.min(rest, d.tilbage);
+        const x = kr(Decimal.min(rest, d.tilbage), false);
         if (!x.gt(0)) continue;
         rest = rest.minus(x);
-        dele.push([p.nr, d.post, d.udgiftsart, x.neg()]);
+        dele.push([p.nr, post(d.post), d.udgiftsart, x.neg()]);
       }
-      const ialt = sum(dele.map((d) => d[3]));
-      if (dele.length > 0) anmod('tillaegsbevilling', `Mindreforbrug på ${navn.get(p.nr)} tilføres kassen`, [...dele, [KASSEN, null, null, ialt.neg()]]);
+      if (dele.length > 0) anmod('tillaegsbevilling', `Mindreforbrug på ${p.nr} ${p.navn} tilføres kassen`, [...dele, [KASSEN, null, null, sum(dele.map((d) => d[3])).neg()]]);
     }
   }
   return linjer;

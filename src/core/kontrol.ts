@@ -3,7 +3,7 @@
  * probably wrong, and CI thresholds on the computed figures. Pure; findings point at budget.csv.
  */
 import type { Opfoelgning } from './beregn.js';
-import { Decimal, formatTal } from './money.js';
+import { Decimal, formatTal, rund } from './money.js';
 import { fund, type Datasaet, type Fund } from './model.js';
 
 export interface LintValg {
@@ -17,8 +17,19 @@ export interface LintValg {
 
 export const STANDARD_LINT: LintValg = { toleranceKr: new Decimal(1000), korrigeretPct: new Decimal(25), prisPct: new Decimal(15) };
 
-const kr = (d: Decimal) => `${formatTal(d, { decimaler: 0, format: 'da', tusindtalsseparator: true })} kr.`;
-const pct = (d: Decimal) => `${formatTal(d, { decimaler: 1, format: 'da', tusindtalsseparator: true })} %`;
+/** Figures in messages; `decimaler` from `synligForskel` when a figure is set against a threshold. */
+const kr = (d: Decimal, decimaler = 0) => `${formatTal(d, { decimaler, format: 'da', tusindtalsseparator: true })} kr.`;
+const pct = (d: Decimal, decimaler = 1) => `${formatTal(d, { decimaler, format: 'da', tusindtalsseparator: true })} %`;
+/**
+ * The decimals for a figure set against a threshold: at least the threshold's own (it is shown as the user
+ * gave it), and enough that the two display differently, so "over the limit" never reads as equal.
+ */
+function synligForskel(a: Decimal, graense: Decimal, fra: number): number {
+  let d = Math.max(fra, graense.decimalPlaces());
+  while (d < 10 && rund(a, d).equals(rund(graense, d))) d++;
+  return d;
+}
+
 /** Percentage change from `fra` to `til` (null when `fra` is 0). */
 const aendring = (fra: Decimal, til: Decimal) => (fra.isZero() ? null : til.minus(fra).div(fra.abs()).times(100));
 
@@ -66,13 +77,23 @@ export function tjekGraenser(o: Opfoelgning, g: Graenser, fil: string): Fund[] {
   for (const p of o.politikomraader) {
     const merforbrug = p.sum.afvigelse.neg();
     if (g.maksMerforbrug && merforbrug.gt(g.maksMerforbrug)) {
+      const d = synligForskel(merforbrug, g.maksMerforbrug, 0);
       ud.push(fund(fil, null, null, 'graense_merforbrug',
-        `Politikområde ${p.nr} ${p.navn}: merforbrug ${kr(merforbrug)} er over grænsen ${kr(g.maksMerforbrug)}`));
+        `Politikområde ${p.nr} ${p.navn}: merforbrug ${kr(merforbrug, d)} er over grænsen ${kr(g.maksMerforbrug, d)}`));
     }
-    const a = p.sum.korrigeret.isZero() ? null : p.sum.afvigelse.div(p.sum.korrigeret.abs()).times(100);
-    if (g.maksAfvigelsePct && a && a.abs().gt(g.maksAfvigelsePct)) {
-      ud.push(fund(fil, null, null, 'graense_afvigelse_pct',
-        `Politikområde ${p.nr} ${p.navn}: afvigelse ${pct(a)} af korrigeret budget er over grænsen ${pct(g.maksAfvigelsePct)}`));
+    if (g.maksAfvigelsePct && !p.sum.afvigelse.isZero()) {
+      if (p.sum.korrigeret.isZero()) {
+        // No budget: any afvigelse is infinitely many percent of it.
+        ud.push(fund(fil, null, null, 'graense_afvigelse_pct',
+          `Politikområde ${p.nr} ${p.navn}: afvigelse ${kr(p.sum.afvigelse)} på et korrigeret budget på 0 kr. er over grænsen ${pct(g.maksAfvigelsePct)}`));
+      } else {
+        const a = p.sum.afvigelse.div(p.sum.korrigeret.abs()).times(100);
+        if (a.abs().gt(g.maksAfvigelsePct)) {
+          const d = synligForskel(a.abs(), g.maksAfvigelsePct, 1);
+          ud.push(fund(fil, null, null, 'graense_afvigelse_pct',
+            `Politikområde ${p.nr} ${p.navn}: afvigelse ${pct(a, d)} af korrigeret budget er over grænsen ${pct(g.maksAfvigelsePct, d)}`));
+        }
+      }
     }
   }
   return ud;

@@ -14,8 +14,9 @@ const problem = (ctx: Ctx, input: string, kode: string, message: string) => {
   return z.NEVER;
 };
 
+/** A cell: trimmed, and without the `'` budgetopf puts before text that Excel would run as a formula. */
 function felt<T>(fn: (v: string, ctx: Ctx) => T) {
-  return z.pipe(z.string(), z.transform((v: string, ctx) => fn(v.trim(), ctx as unknown as Ctx)));
+  return z.pipe(z.string(), z.transform((v: string, ctx) => fn(v.trim().replace(/^'(?=[=+\-@\t\r])/, ''), ctx as unknown as Ctx)));
 }
 
 export const tekst = () => felt((v, ctx) => (v === '' ? problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes') : v));

@@ -1,6 +1,7 @@
 /**
  * Bevillingsønsker written back as bevillingsoensker.csv (FORMAT.md), so that a proposal can be edited
- * and fed back: amounts exact, in the dataset's beløbsenhed, Danish format with `;` unless `en`.
+ * and fed back: amounts exact, in the dataset's beløbsenhed, Danish format with `;` unless `en`. Text
+ * cells Excel would run as formulas get a `'`, which the loader removes again.
  */
 import { stringify } from 'csv-stringify/sync';
 import { ENHEDSFAKTOR, type Enhed, type Talformat } from '../core/money.js';
@@ -14,7 +15,7 @@ export function bevillingsoenskerCsv(linjer: readonly Bevillingslinje[], beloebs
   };
   const raekker = [
     ['id', 'type', 'tekst', 'politikomraade', 'post', 'udgiftsart', 'aar', 'beloeb'],
-    ...linjer.map((l) => [l.id, l.type, neutraliserFormel(l.tekst), l.politikomraade, neutraliserFormel(l.post ?? ''), l.udgiftsart ?? '', String(l.aar), tal(l)]),
+    ...linjer.map((l) => [...[l.id, l.type, l.tekst, l.politikomraade, l.post ?? ''].map(neutraliserFormel), l.udgiftsart ?? '', String(l.aar), tal(l)]),
   ];
   return (format === 'da' ? '\uFEFF' : '') + stringify(raekker, { delimiter: format === 'da' ? ';' : ',', record_delimiter: 'windows' });
 }

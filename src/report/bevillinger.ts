@@ -4,10 +4,17 @@ import type { Opfoelgning, Summering } from '../core/beregn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
 import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
-
-const UDGIFTSART_ENTAL = { service: 'serviceudgift', overfoersel: 'overførselsudgift' } as const;
 import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
+
+const UDGIFTSART_ENTAL = { service: 'serviceudgift', overfoersel: 'overførselsudgift' } as const;
+
+const FLAG_TEKST: Record<Flag, string> = {
+  kassefinansieret: 'kassefinansieret tillægsbevilling, en undtagelse efter kasse- og regnskabsregulativet, der beder udvalget finde kompenserende besparelser inden for egen ramme først',
+  tilfoerer_kassen: 'tilfører kassen et mindreforbrug',
+  service_overfoersel: 'flytter budget mellem serviceudgifter og overførselsudgifter og ændrer dermed serviceramen',
+  paa_tvaers_af_udvalg: 'går på tværs af udvalg',
+};
 
 const FLAGKORT: Record<Flag, string> = {
   kassefinansieret: 'Kassefinansieret',
@@ -89,13 +96,6 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
     ],
   };
 }
-
-const FLAG_TEKST: Record<Flag, string> = {
-  kassefinansieret: 'kassefinansieret tillægsbevilling, en undtagelse efter kasse- og regnskabsregulativet, der beder udvalget finde kompenserende besparelser inden for egen ramme først',
-  tilfoerer_kassen: 'tilfører kassen et mindreforbrug',
-  service_overfoersel: 'flytter budget mellem serviceudgifter og overførselsudgifter og ændrer dermed serviceramen',
-  paa_tvaers_af_udvalg: 'går på tværs af udvalg',
-};
 
 /** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
 export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
