@@ -8,6 +8,7 @@ import { aktivitet } from './commands/aktivitet.js';
 import { bevillinger } from './commands/bevillinger.js';
 import { ExitError } from './commands/exit-error.js';
 import { rapport } from './commands/rapport.js';
+import { scenarie } from './commands/scenarie.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
 import { STANDARD_LINT } from './core/kontrol.js';
 import { parseTal, type Decimal } from './core/money.js';
@@ -120,6 +121,22 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
     .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
     .addHelpText('after', '\nMed --format csv skrives ønskerne i bevillingsoensker.csv-format, så de kan rettes og lægges tilbage i mappen.'));
+  const flere = (v: string, tidligere: string[] = []) => [...tidligere, v];
+  rapportKommando(program, 'scenarie', 'hvad nu hvis: scenarier med ændrede helårspersoner, priser og korrektioner ved siden af basis, og følsomhed', [
+    `budgetopf scenarie ${REFERENCE} --hp "Kontanthjælp=+64"`,
+    `budgetopf scenarie ${REFERENCE} --pris "Sygedagpenge=+5%" --korrektion "2.1;Løntilskud;-100.000;Færre pladser"`,
+    `budgetopf scenarie ${REFERENCE} --foelsomhed "Jobafklaring=380..440:10"`,
+    `budgetopf scenarie ${REFERENCE} --fil scenarier.csv --format json`,
+  ], scenarie as Koersel, miljoe, (c) => c
+    .option('--hp <ydelse=ændring>', 'forventede helårspersoner: =1000, +64, -20 eller +5% (kan gentages)', flere)
+    .option('--hp-korrigeret <ydelse=ændring>', 'budgetterede (korrigerede) helårspersoner', flere)
+    .option('--pris <ydelse=ændring>', 'forventet pris pr. helårsperson', flere)
+    .option('--forventet <po:post=ændring>', 'forventet regnskab for en post uden aktivitetsmodel, fx "2.2:Erhvervsservice=+500.000"', flere)
+    .option('--korrektion <po;post;beløb;tekst>', 'læg en korrektion til en post (kr.)', flere)
+    .option('--handleplan-fra <po:post|po|alle>', 'slå handleplaner fra', flere)
+    .option('--navn <navn>', 'navnet på kommandolinjens scenarie', 'Scenarie')
+    .option('--fil <scenarier.csv>', 'scenarier fra en fil: scenarie;aendring;maal;vaerdi;tekst')
+    .option('--foelsomhed <ydelse=fra..til:skridt>', 'afvigelsen for hver værdi af forventede helårspersoner, og nulpunktet'));
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')

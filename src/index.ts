@@ -2,11 +2,16 @@
  * budgetopf as a library: load a dataset folder, compute the follow-up, and read or render its figures.
  * The CLI is built on exactly these functions.
  *
+ * Load once, then transform and compute as often as needed: a scenario is data (`parseAendring`),
+ * `anvendScenarie` returns a new dataset and `beregn` computes it; nothing is mutated.
+ *
  * @example
  * ```ts
- * import { indlaesDatasaet, beregn } from 'budgetopf';
+ * import { indlaesDatasaet, beregn, anvendScenarie, parseAendring } from 'budgetopf';
  * const { datasaet, fund } = await indlaesDatasaet('data/slagelse-ebu-2025-bo2');
- * if (datasaet) console.log(beregn(datasaet).total.afvigelse.toString());
+ * if (!datasaet) throw new Error(fund.map((f) => f.besked).join('\n'));
+ * const scenarie = anvendScenarie(datasaet, [parseAendring('hp', 'Kontanthjælp', '+64')]);
+ * console.log(beregn(scenarie).total.afvigelse.toString()); // kr, exact
  * ```
  */
 export { indlaesDatasaet, MappeFejl, FILER, type Indlaesning } from './io/load-dataset.js';
@@ -21,3 +26,9 @@ export { aktivitetsTabel } from './report/aktivitet.js';
 export { rapportDokument } from './report/rapport.js';
 export { STANDARDVISNING, type Visning } from './report/visning.js';
 export type { Dokument, Tabel, Sektion, Celle } from './report/shape.js';
+export {
+  anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
+  type Aendring, type Operation, type Scenarie, type Foelsomhed, type Foelsomhedspunkt,
+} from './core/scenarie.js';
+export { klassificer, kontrollerBevillinger, anvendBevillinger, efterBevillinger, foreslaa, type Bevillingsoenske, type Kompetence, type Flag } from './core/bevillinger.js';
+export { scenarierJson, foelsomhedJson, bevillingerJson } from './render/json.js';

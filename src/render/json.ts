@@ -3,6 +3,7 @@
  * (half away from zero), whatever unit the tables use; the sign is always canonical (merforbrug negative).
  */
 import type { Bevillingsoenske } from '../core/bevillinger.js';
+import type { Foelsomhed } from '../core/scenarie.js';
 import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
 import { afstem, rund, type Decimal } from '../core/money.js';
 import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
@@ -96,6 +97,24 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
       afvigelse: kr(p.sum.afvigelse),
     })),
     ...(bevillinger ? bevillingerJson(bevillinger.oensker, bevillinger.efter) : {}),
+  };
+}
+
+/** `scenarie --format json`: the base and each scenario, each as the afvigelser JSON. */
+export function scenarierJson(basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[]) {
+  return {
+    basis: afvigelserJson(basis),
+    scenarier: scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer, afvigelser: afvigelserJson(s.o) })),
+  };
+}
+
+/** `scenarie --foelsomhed … --format json`: helårspersoner as numbers, the break-even to 6 decimals. */
+export function foelsomhedJson(f: Foelsomhed) {
+  return {
+    ydelse: f.ydelse,
+    politikomraade: f.politikomraade,
+    punkter: f.punkter.map((p) => ({ hp: Number(p.hp.toString()), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total) })),
+    nulpunkt: f.nulpunkt === null ? null : Number(f.nulpunkt.toDecimalPlaces(6).toString()),
   };
 }
 

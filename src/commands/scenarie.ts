@@ -1,0 +1,81 @@
+/** `budgetopf scenarie [mappe]`: what-if scenarios beside the base, or a sensitivity run (`--foelsomhed`). */
+import { join } from 'node:path';
+import { beregn } from '../core/beregn.js';
+import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, ScenarieFejl } from '../core/scenarie.js';
+import { fundLinje } from '../render/fund.js';
+import { foelsomhedJson, json, scenarierJson } from '../render/json.js';
+import { kontrollerAendringer, laesScenarier, type KildeAendring, type NavngivetScenarie } from '../io/scenarier.js';
+import { foelsomhedsTabel, scenarieTabel } from '../report/scenarier.js';
+import type { Fund } from '../core/model.js';
+import { ExitError } from './exit-error.js';
+import { indlaesOgBeregn, renderTekst, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+
+export interface ScenarieFlag extends RapportFlag {
+  hp?: string[];
+  hpKorrigeret?: string[];
+  pris?: string[];
+  forventet?: string[];
+  korrektion?: string[];
+  handleplanFra?: string[];
+  navn?: string;
+  fil?: string;
+  foelsomhed?: string;
+}
+
+/** The command line's changes, in a fixed order: helårspersoner, korrigeret HP, prices, forventet, korrektioner, handleplaner. */
+function kommandolinjensAendringer(flag: ScenarieFlag): KildeAendring[] {
+  const med = (art: string, vaerdier: string[] | undefined, del: (t: string) => [string, string, string?]) =>
+    (vaerdier ?? []).map((t) => {
+      const [maal, vaerdi, tekst] = del(t);
+      return { aendring: parseAendring(art, maal, vaerdi, tekst), tekst: `--${art.replace('_', '-')} ${t}`, kilde: null };
+    });
+  return [
+    ...med('hp', flag.hp, delMaal),
+    ...med('hp_korrigeret', flag.hpKorrigeret, delMaal),
+    ...med('pris', flag.pris, delMaal),
+    ...med('forventet', flag.forventet, delMaal),
+    ...med('korrektion', flag.korrektion, (t) => {
+      const [po, post, beloeb, ...tekst] = t.split(';');
+      if (!po || !post || !beloeb) throw new ScenarieFejl(`"${t}" skal have formen politikområde;post;beløb;tekst`);
+      return [`${po}:${post}`, beloeb, tekst.join(';')];
+    }),
+    ...med('handleplan_fra', flag.handleplanFra, (t) => [t, '']),
+  ];
+}
+
+export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe): Promise<void> {
+  const k = await indlaesOgBeregn(mappe, miljoe);
+  const v = visning(k.o, flag);
+  let scenarier: NavngivetScenarie[] = [];
+  const fund: Fund[] = [];
+  try {
+    const linje = kommandolinjensAendringer(flag);
+    if (linje.length) scenarier.push({ navn: flag.navn ?? 'Scenarie', aendringer: linje });
+    if (flag.fil) scenarier = [...scenarier, ...await laesScenarier(flag.fil, fund)];
+  } catch (e) {
+    if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
+    throw e;
+  }
+  fund.push(...kontrollerAendringer(k.ds, scenarier, flag.fil ?? join(mappe, '(kommandolinjen)')));
+  for (const f of fund) miljoe.stderr(fundLinje(f));
+  if (fund.some((f) => f.alvor === 'fejl')) throw new ExitError(1, `${fund.length} fejl i scenarierne; intet er beregnet`);
+
+  if (flag.foelsomhed) {
+    let f;
+    try {
+      const [ydelse, interval] = delMaal(flag.foelsomhed);
+      // The sensitivity runs on top of the scenario's changes, when there is one scenario.
+      const ds = scenarier.length === 1 ? anvendScenarie(k.ds, scenarier[0]!.aendringer.map((a) => a.aendring)) : k.ds;
+      f = foelsomhed(ds, ydelse, parseInterval(interval));
+    } catch (e) {
+      if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
+      throw e;
+    }
+    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderTekst(foelsomhedsTabel(f, v), flag, v, miljoe);
+    return udskriv(tekst, flag, k.filer, miljoe);
+  }
+  if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
+  const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
+  const tekst = flag.format === 'json' ? json(scenarierJson(k.o, beregnede)) : await renderTekst(scenarieTabel(k.o, beregnede, v), flag, v, miljoe);
+  await udskriv(tekst, flag, flag.fil ? [...k.filer, flag.fil] : k.filer, miljoe);
+}

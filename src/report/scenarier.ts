@@ -1,0 +1,56 @@
+/** Scenarios beside the base, and sensitivity runs, as report values. */
+import type { Opfoelgning, Summering } from '../core/beregn.js';
+import type { Foelsomhed } from '../core/scenarie.js';
+import { UDGIFTSARTER } from '../core/model.js';
+import { formatTal } from '../core/money.js';
+import { UDGIFTSART_LABEL } from './afvigelser.js';
+import { talcelle, type Celle, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, type Visning } from './visning.js';
+
+/** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
+export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
+  const alle = [{ navn: 'Basis', o: basis }, ...scenarier];
+  const kolonner: Kolonne[] = [
+    { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
+    ...alle.flatMap((s, i) => [
+      { noegle: `f${i}`, titel: `${s.navn}: forventet`, csv: `${s.navn}_forventet` },
+      { noegle: `a${i}`, titel: `${s.navn}: afvigelse`, csv: `${s.navn}_afvigelse` },
+      ...(i > 0 ? [{ noegle: `d${i}`, titel: `${s.navn}: ændring`, csv: `${s.navn}_aendring` }] : []),
+    ]),
+  ];
+  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
+  const raekke = (art: Tabelraekke['art'], navn: string, hent: (o: Opfoelgning) => Summering | undefined): Tabelraekke => {
+    const b = hent(basis);
+    const celler: Record<string, Celle> = { navn };
+    alle.forEach((s, i) => {
+      const x = hent(s.o);
+      celler[`f${i}`] = x ? talcelle(x.forventet, 'beloeb') : null;
+      celler[`a${i}`] = x ? afv(x.afvigelse) : null;
+      if (i > 0) celler[`d${i}`] = x && b ? afv(x.afvigelse.minus(b.afvigelse)) : null;
+    });
+    return { art, celler };
+  };
+  const raekker: Tabelraekke[] = [
+    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => o.politikomraader.find((x) => x.nr === p.nr)?.sum)),
+    raekke('total', 'I alt', (o) => o.total),
+    ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
+  ];
+  return { kolonner, raekker, noter: ['Ændring = scenariets afvigelse − basisafvigelsen: negativ = mere merforbrug.'] };
+}
+
+/** The sensitivity run: afvigelse of the politikområde and in total per value, and the exact break-even. */
+export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
+  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
+  const nul = f.nulpunkt === null
+    ? 'Prisen er 0: afvigelsen afhænger ikke af helårspersonerne.'
+    : `Afvigelsen på ${f.politikomraade} er 0 ved ${formatTal(f.nulpunkt, { decimaler: 4, format: 'da', tusindtalsseparator: true })} helårspersoner på ${f.ydelse}; flere giver merforbrug, færre mindreforbrug.`;
+  return {
+    kolonner: [
+      { noegle: 'hp', titel: `HP ${f.ydelse}`, csv: 'hp' },
+      { noegle: 'po', titel: `Afvigelse ${f.politikomraade}`, csv: 'afvigelse_politikomraade' },
+      { noegle: 'total', titel: 'Afvigelse i alt', csv: 'afvigelse_total' },
+    ],
+    raekker: f.punkter.map((p) => ({ art: 'data', celler: { hp: talcelle(p.hp, 'antal'), po: afv(p.politikomraade), total: afv(p.total) } })),
+    noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; negativ afvigelse = merforbrug.`],
+  };
+}
