@@ -82,3 +82,65 @@ describe('scenarios on the reference case', () => {
     expect(rund(po(ved, '2.1').afvigelse, 2).isZero()).toBe(true);
   });
 });
+
+import { spawnSync } from 'node:child_process';
+function koer(args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
+}
+
+describe('budgetopf scenarie', () => {
+  it('--hp on the command line: JSON with basis and the scenario', () => {
+    const r = koer(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--format', 'json']);
+    expect(r.kode).toBe(0);
+    const j = JSON.parse(r.ud);
+    expect(Object.keys(j)).toEqual(['basis', 'scenarier']);
+    expect(j.scenarier[0].navn).toBe('Scenarie');
+    expect(j.scenarier[0].aendringer).toEqual(['--hp Kontanthjælp=+64']);
+    expect(Math.round((j.basis.politikomraader[0].afvigelse - j.scenarier[0].afvigelser.politikomraader[0].afvigelse) * 100)).toBe(809171200);
+  });
+
+  it('a scenario file with two scenarios prints both beside the base', () => {
+    const r = koer(['scenarie', REFERENCE, '--fil', 'fixtures/scenarier/to-scenarier.csv']);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toContain('Basis:');
+    expect(r.ud).toContain('Flere på');
+    expect(r.ud).toContain('Uden');
+    const j = JSON.parse(koer(['scenarie', REFERENCE, '--fil', 'fixtures/scenarier/to-scenarier.csv', '--format', 'json']).ud);
+    expect(j.scenarier.map((s: { navn: string }) => s.navn)).toEqual(['Flere på kontanthjælp', 'Uden handleplan']);
+    // Uden handleplan: 2.3 loses the STU handleplan (−1.300.000), 2.1 gains a korrektion of −100.000 (less spending)
+    const po = (a: { politikomraader: { nr: string; afvigelse: number }[] }, nr: string) => a.politikomraader.find((p) => p.nr === nr)!.afvigelse;
+    expect(po(j.scenarier[1].afvigelser, '2.3') - po(j.basis, '2.3')).toBe(-1300000);
+    expect(po(j.scenarier[1].afvigelser, '2.1') - po(j.basis, '2.1')).toBe(100000);
+  });
+
+  it('an unknown target or a bad value in the file is an error with file and line, exit 1', () => {
+    const r = koer(['scenarie', REFERENCE, '--fil', 'fixtures/scenarier/fejl.csv']);
+    expect(r.kode).toBe(1);
+    expect(r.fejl).toContain('fixtures/scenarier/fejl.csv:4:vaerdi: fejl[ugyldig_aendring]: "fem procent" er ikke en ændring');
+    expect(r.fejl).toContain('fixtures/scenarier/fejl.csv:3:maal: fejl[ukendt_maal]: A: Ydelsen "Kontanthjaelp" findes ikke i helaarspersoner.csv');
+  });
+
+  it('--foelsomhed prints the values and the break-even', () => {
+    const r = koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10']);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toContain('Afvigelsen på 2.1 er 0 ved 381,7643 helårspersoner på Jobafklaring');
+    // 403 − 2.740.000 / 129.028 = 12314571/32257 = 381,76429922… (checked with exact fractions outside budgetopf)
+    expect(JSON.parse(koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10', '--format', 'json']).ud).nulpunkt).toBe(381.764299);
+  });
+
+  it('no change at all is a usage error', () => {
+    expect(koer(['scenarie', REFERENCE]).kode).toBe(2);
+    expect(koer(['scenarie', REFERENCE, '--hp', 'Kontanthjælp+64']).kode).toBe(2);
+  });
+
+  it('the example script sweeps and prints CSV', () => {
+    const r = spawnSync(process.execPath, ['examples/sweep.mjs'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const linjer = r.stdout.trim().split('\n');
+    expect(linjer[0]).toBe('hp;afvigelse_2.1;afvigelse_total');
+    expect(linjer).toHaveLength(10);
+    const [v900, v925] = [linjer[1]!, linjer[2]!].map((l) => Number(l.split(';')[1]!.replace(',', '.')));
+    expect(Math.round((v900! - v925!) * 100)).toBe(25 * 12643300); // 25 HP × 126.433 kr.
+  });
+});
