@@ -1,4 +1,8 @@
 // Scenarios (issue 5) on the reference data; expected figures worked out by hand from the CSV files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beregn } from '../src/core/beregn.js';
 import { Decimal, rund } from '../src/core/money.js';
@@ -83,7 +87,6 @@ describe('scenarios on the reference case', () => {
   });
 });
 
-import { spawnSync } from 'node:child_process';
 function koer(args: string[]) {
   const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { kode: r.status, ud: r.stdout, fejl: r.stderr };
@@ -124,9 +127,9 @@ describe('budgetopf scenarie', () => {
   it('--foelsomhed prints the values and the break-even', () => {
     const r = koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10']);
     expect(r.kode).toBe(0);
-    expect(r.ud).toContain('Afvigelsen på 2.1 er 0 ved 381,7643 helårspersoner på Jobafklaring');
-    // 403 − 2.740.000 / 129.028 = 12314571/32257 = 381,76429922… (checked with exact fractions outside budgetopf)
-    expect(JSON.parse(koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10', '--format', 'json']).ud).nulpunkt).toBe(381.764299);
+    expect(r.ud).toContain('Afvigelsen på 2.1 er 0 ved 381,7642992219 helårspersoner på Jobafklaring');
+    // 403 − 2.740.000 / 129.028 = 12314571/32257 = 381,764299221874… (checked with exact fractions outside budgetopf)
+    expect(JSON.parse(koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10', '--format', 'json']).ud).nulpunkt).toBe(381.7642992219);
   });
 
   it('no change at all is a usage error', () => {
@@ -142,5 +145,49 @@ describe('budgetopf scenarie', () => {
     expect(linjer).toHaveLength(10);
     const [v900, v925] = [linjer[1]!, linjer[2]!].map((l) => Number(l.split(';')[1]!.replace(',', '.')));
     expect(Math.round((v900! - v925!) * 100)).toBe(25 * 12643300); // 25 HP × 126.433 kr.
+  });
+});
+
+describe('scenarie: review cases', () => {
+  it('changing budgeted helårspersoner moves the korrigeret budget, not the forventet regnskab', async () => {
+    const ds = await reference();
+    const [basis, o] = [beregn(ds), beregn(anvendScenarie(ds, [parseAendring('hp_korrigeret', 'Kontanthjælp', '+10')]))];
+    expect(po(o, '2.1').korrigeret.minus(po(basis, '2.1').korrigeret).toString()).toBe('1264330'); // 10 × 126.433
+    expect(po(o, '2.1').forventet.equals(po(basis, '2.1').forventet)).toBe(true);
+  });
+
+  it('helårspersoner below 0 are refused, in changes and intervals; "=-5" sets a negative forventet', async () => {
+    const ds = await reference();
+    expect(() => anvendScenarie(ds, [parseAendring('hp', 'Kontanthjælp', '-5000')])).toThrow('under 0');
+    expect(() => parseInterval('-20..0:10')).toThrow(ScenarieFejl);
+    expect(parseOperation('=-5')).toEqual({ op: '=', vaerdi: new Decimal(-5) });
+    expect(parseInterval('1.000..1.100:50').map(String)).toEqual(['1000', '1050', '1100']);
+  });
+
+  it('the break-even as printed in JSON is exact to the øre', () => {
+    const nul = JSON.parse(koer(['scenarie', REFERENCE, '--foelsomhed', 'Jobafklaring=380..440:10', '--format', 'json']).ud).nulpunkt;
+    const j = JSON.parse(koer(['scenarie', REFERENCE, '--hp', `Jobafklaring==${String(nul).replace('.', ',')}`, '--format', 'json']).ud);
+    expect(Math.abs(j.scenarier[0].afvigelser.politikomraader[0].afvigelse)).toBeLessThan(0.005);
+  });
+
+  it('changes are checked as they are applied: switching off the same handleplan twice is an error on its line', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'budgetopf-scen-'));
+    const fil = join(mappe, 's.csv');
+    writeFileSync(fil, 'scenarie;aendring;maal;vaerdi\nX;handleplan_fra;alle;\nX;handleplan_fra;2.3;\nBasis;hp;Kontanthjælp;+1\n');
+    const r = koer(['scenarie', REFERENCE, '--fil', fil]);
+    expect(r.kode).toBe(1);
+    expect(r.fejl).toContain(`${fil}:3:maal: fejl[ukendt_maal]: X: Ingen handleplan at slå fra på 2.3`);
+    expect(r.fejl).toContain(`${fil}:4:scenarie: fejl[dublet_scenarie]: Navnet "Basis" er allerede brugt`);
+    expect(r.fejl).not.toContain('uventet fejl');
+  });
+
+  it('usage errors exit 2 in Danish: a missing file, an unknown target on the command line, a sensitivity over two scenarios', () => {
+    expect(koer(['scenarie', REFERENCE, '--fil', 'findes/ikke.csv']).fejl).toContain('Scenariefilen "findes/ikke.csv" findes ikke');
+    const ukendt = koer(['scenarie', REFERENCE, '--hp', 'Kontanthjaelp=+1']);
+    expect(ukendt.kode).toBe(2);
+    expect(ukendt.fejl).toContain('Ydelsen "Kontanthjaelp" findes ikke');
+    const to = koer(['scenarie', REFERENCE, '--fil', 'fixtures/scenarier/to-scenarier.csv', '--foelsomhed', 'Jobafklaring=380..440:10']);
+    expect(to.kode).toBe(2);
+    expect(to.fejl).toContain('--foelsomhed regner oven på ét scenarie');
   });
 });

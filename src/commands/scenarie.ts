@@ -1,10 +1,10 @@
 /** `budgetopf scenarie [mappe]`: what-if scenarios beside the base, or a sensitivity run (`--foelsomhed`). */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { beregn } from '../core/beregn.js';
 import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, ScenarieFejl } from '../core/scenarie.js';
 import { fundLinje } from '../render/fund.js';
 import { foelsomhedJson, json, scenarierJson } from '../render/json.js';
-import { kontrollerAendringer, laesScenarier, type KildeAendring, type NavngivetScenarie } from '../io/scenarier.js';
+import { kontrollerScenarier, laesScenarier, type KildeAendring, type NavngivetScenarie } from '../io/scenarier.js';
 import { foelsomhedsTabel, scenarieTabel } from '../report/scenarier.js';
 import type { Fund } from '../core/model.js';
 import { ExitError } from './exit-error.js';
@@ -46,25 +46,35 @@ function kommandolinjensAendringer(flag: ScenarieFlag): KildeAendring[] {
 export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe);
   const v = visning(k.o, flag);
+  const inputfiler = flag.fil ? [...k.filer, flag.fil] : k.filer;
   let scenarier: NavngivetScenarie[] = [];
   const fund: Fund[] = [];
   try {
     const linje = kommandolinjensAendringer(flag);
-    if (linje.length) scenarier.push({ navn: flag.navn ?? 'Scenarie', aendringer: linje });
-    if (flag.fil) scenarier = [...scenarier, ...await laesScenarier(flag.fil, fund)];
+    if (linje.length) {
+      const [fejl] = kontrollerScenarier(k.ds, [{ navn: flag.navn ?? 'Scenarie', aendringer: linje }], '');
+      if (fejl) throw new ScenarieFejl(fejl.besked); // a command line is usage: exit 2, no file to point at
+      scenarier.push({ navn: flag.navn ?? 'Scenarie', aendringer: linje });
+    }
+    if (flag.fil) {
+      if (!existsSync(flag.fil)) throw new ScenarieFejl(`Scenariefilen "${flag.fil}" findes ikke`);
+      const fraFil = await laesScenarier(flag.fil, fund);
+      fund.push(...kontrollerScenarier(k.ds, [...scenarier, ...fraFil], flag.fil));
+      scenarier = [...scenarier, ...fraFil];
+    }
   } catch (e) {
     if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
     throw e;
   }
-  fund.push(...kontrollerAendringer(k.ds, scenarier, flag.fil ?? join(mappe, '(kommandolinjen)')));
   for (const f of fund) miljoe.stderr(fundLinje(f));
-  if (fund.some((f) => f.alvor === 'fejl')) throw new ExitError(1, `${fund.length} fejl i scenarierne; intet er beregnet`);
+  if (fund.some((f) => f.alvor === 'fejl')) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length} fejl i scenarierne; intet er beregnet`);
 
   if (flag.foelsomhed) {
     let f;
     try {
       const [ydelse, interval] = delMaal(flag.foelsomhed);
-      // The sensitivity runs on top of the scenario's changes, when there is one scenario.
+      if (scenarier.length > 1) throw new ScenarieFejl('--foelsomhed regner oven på ét scenarie; filen har flere (vælg ét, eller kør uden --fil)');
+      // The sensitivity runs on top of the scenario's changes, when there is one.
       const ds = scenarier.length === 1 ? anvendScenarie(k.ds, scenarier[0]!.aendringer.map((a) => a.aendring)) : k.ds;
       f = foelsomhed(ds, ydelse, parseInterval(interval));
     } catch (e) {
@@ -72,10 +82,10 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
       throw e;
     }
     const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderTekst(foelsomhedsTabel(f, v), flag, v, miljoe);
-    return udskriv(tekst, flag, k.filer, miljoe);
+    return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
   const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
   const tekst = flag.format === 'json' ? json(scenarierJson(k.o, beregnede)) : await renderTekst(scenarieTabel(k.o, beregnede, v), flag, v, miljoe);
-  await udskriv(tekst, flag, flag.fil ? [...k.filer, flag.fil] : k.filer, miljoe);
+  await udskriv(tekst, flag, inputfiler, miljoe);
 }

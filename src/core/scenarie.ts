@@ -4,7 +4,7 @@
  * every other table. Sensitivity runs solve the break-even exactly: forventet is linear in helårspersoner.
  */
 import { beregn, type Opfoelgning } from './beregn.js';
-import { Decimal, parseTal } from './money.js';
+import { Decimal, parseTal, type Talformat } from './money.js';
 import { postNoegle, type Datasaet, type Korrektion } from './model.js';
 
 /** `=1000` set, `+64` / `-20` add, `+5%` / `-2,5%` percentage. */
@@ -28,17 +28,17 @@ export interface Scenarie {
 /** A change that cannot be parsed or names nothing in the dataset. */
 export class ScenarieFejl extends Error {}
 
-/** Parses `=1000`, `+64`, `-20`, `+5%`, `-2,5%` (Danish number format). */
-export function parseOperation(tekst: string): Operation {
-  const m = /^\s*([=+-]?)\s*([^%+=-][^%]*?)\s*(%?)\s*$/.exec(tekst); // the number itself carries no sign
-  const tal = m && parseTal(m[2]!, 'da');
-  if (!m || !tal?.ok || (m[1] === '=' && m[3] === '%')) {
+/** Parses `=1000` (or `1000`, `=-5`), `+64`, `-20`, `+5%`, `-2,5%` in the given number format (Danish by default). */
+export function parseOperation(tekst: string, format: Talformat = 'da'): Operation {
+  const m = /^\s*(?:(=)\s*([+-]?)|([+-]?))\s*([^%+=-][^%]*?)\s*(%?)\s*$/.exec(tekst);
+  const tal = m && parseTal(m[4]!, format);
+  if (!m || !tal?.ok || (m[1] && m[5])) {
     throw new ScenarieFejl(`"${tekst}" er ikke en ændring (brug =1000, +64, -20 eller +5%)`);
   }
-  const fortegn = m[1] === '-' ? -1 : 1;
-  if (m[3] === '%') return { op: '%', vaerdi: tal.vaerdi.times(fortegn) };
-  if (m[1] === '=' || m[1] === '') return { op: '=', vaerdi: tal.vaerdi };
-  return { op: '+', vaerdi: tal.vaerdi.times(fortegn) };
+  const vaerdi = (m[2] || m[3]) === '-' ? tal.vaerdi.neg() : tal.vaerdi;
+  if (m[5]) return { op: '%', vaerdi };
+  if (m[1] || !m[3]) return { op: '=', vaerdi };
+  return { op: '+', vaerdi };
 }
 
 /** The operation applied to a value (exact). */
@@ -68,22 +68,22 @@ function delPost(tekst: string): [string, string] {
  * (target politikområde:post, value an amount in kr, `tekst`), handleplan_fra (target politikområde:post,
  * a politikområde, or `alle`).
  */
-export function parseAendring(art: string, maal: string, vaerdi: string, tekst = ''): Aendring {
+export function parseAendring(art: string, maal: string, vaerdi: string, tekst = '', format: Talformat = 'da'): Aendring {
   switch (art.trim().toLowerCase()) {
     case 'hp':
     case 'hp_forventet':
-      return { art: 'hp', ydelse: maal.trim(), felt: 'forventet', operation: parseOperation(vaerdi) };
+      return { art: 'hp', ydelse: maal.trim(), felt: 'forventet', operation: parseOperation(vaerdi, format) };
     case 'hp_korrigeret':
-      return { art: 'hp', ydelse: maal.trim(), felt: 'korrigeret', operation: parseOperation(vaerdi) };
+      return { art: 'hp', ydelse: maal.trim(), felt: 'korrigeret', operation: parseOperation(vaerdi, format) };
     case 'pris':
-      return { art: 'pris', ydelse: maal.trim(), operation: parseOperation(vaerdi) };
+      return { art: 'pris', ydelse: maal.trim(), operation: parseOperation(vaerdi, format) };
     case 'forventet': {
       const [politikomraade, post] = delPost(maal);
-      return { art: 'forventet', politikomraade, post, operation: parseOperation(vaerdi) };
+      return { art: 'forventet', politikomraade, post, operation: parseOperation(vaerdi, format) };
     }
     case 'korrektion': {
       const [politikomraade, post] = delPost(maal);
-      const beloeb = parseTal(vaerdi, 'da');
+      const beloeb = parseTal(vaerdi, format);
       if (!beloeb.ok) throw new ScenarieFejl(beloeb.besked);
       return { art: 'korrektion', politikomraade, post, beloeb: beloeb.vaerdi, tekst: tekst.trim() || 'Scenarie' };
     }
@@ -110,10 +110,20 @@ export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): D
   };
   for (const a of aendringer) {
     switch (a.art) {
-      case 'hp':
+      case 'hp': {
         ydelse(a.ydelse);
-        ydelser = ydelser.map((y) => (y.ydelse === a.ydelse ? { ...y, hp: { ...y.hp, [a.felt]: udfoer(y.hp[a.felt], a.operation) } } : y));
+        const y = ydelser.find((x) => x.ydelse === a.ydelse)!;
+        const ny = udfoer(y.hp[a.felt], a.operation);
+        if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${ny.toString().replace('.', ',')} helårspersoner er under 0`);
+        ydelser = ydelser.map((x) => (x === y ? { ...x, hp: { ...x.hp, [a.felt]: ny } } : x));
+        if (a.felt === 'korrigeret') {
+          // The budget follows its helårspersoner (korrigeret = HP × budgetpris); the expected spending does not.
+          const pris = enhedspriser.find((p) => p.ydelse === a.ydelse)!;
+          const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
+          poster = poster.map((p) => (p.post === a.ydelse ? { ...p, korrigeret: p.korrigeret.plus(delta) } : p));
+        }
         break;
+      }
       case 'pris':
         ydelse(a.ydelse);
         enhedspriser = enhedspriser.map((p) => (p.ydelse === a.ydelse ? { ...p, forventet: udfoer(p.forventet, a.operation) } : p));
@@ -178,12 +188,13 @@ export function foelsomhed(ds: Datasaet, ydelse: string, vaerdier: readonly Deci
   return { ydelse, politikomraade: y.politikomraade, punkter, nulpunkt: pris.isZero() ? null : y.hp.forventet.plus(afvigelseAf(basis).div(pris)) };
 }
 
-/** `380..440:10` → 380, 390, …, 440 (at most 10.000 values). */
+/** `380..440:10` → 380, 390, …, 440 (Danish numbers, e.g. `1.000..1.100:25`; at most 10.000 values, none below 0). */
 export function parseInterval(tekst: string): Decimal[] {
-  const m = /^\s*([^.]+?)\s*\.\.\s*([^:]+?)\s*(?::\s*(.+?))?\s*$/.exec(tekst);
-  const [fra, til, skridt] = m ? [m[1]!, m[2]!, m[3] ?? '1'].map((t) => parseTal(t, 'da')) : [];
-  if (!fra?.ok || !til?.ok || !skridt?.ok || !skridt.vaerdi.gt(0) || til.vaerdi.lt(fra.vaerdi)) {
-    throw new ScenarieFejl(`"${tekst}" er ikke et interval (brug fra..til:skridt, fx 380..440:10)`);
+  const [fraTekst, resten] = tekst.split('..');
+  const [tilTekst, skridtTekst = '1'] = (resten ?? '').split(':');
+  const [fra, til, skridt] = [fraTekst ?? '', tilTekst ?? '', skridtTekst].map((t) => parseTal(t, 'da'));
+  if (!fra?.ok || !til?.ok || !skridt?.ok || !skridt.vaerdi.gt(0) || til.vaerdi.lt(fra.vaerdi) || fra.vaerdi.lt(0)) {
+    throw new ScenarieFejl(`"${tekst}" er ikke et interval af helårspersoner (brug fra..til:skridt, fx 380..440:10)`);
   }
   const antal = til.vaerdi.minus(fra.vaerdi).div(skridt.vaerdi).floor().toNumber() + 1;
   if (antal > 10_000) throw new ScenarieFejl(`Intervallet "${tekst}" har ${antal} værdier; højst 10.000`);

@@ -15,21 +15,33 @@ export interface NavngivetScenarie {
   aendringer: KildeAendring[];
 }
 
-/** Checks each change against the dataset (a target that does not exist is a finding on its line). */
-export function kontrollerAendringer(ds: Datasaet, scenarier: NavngivetScenarie[], fil: string): Fund[] {
-  return scenarier.flatMap((s) => s.aendringer.flatMap((a) => {
-    try {
-      anvendScenarie(ds, [a.aendring]);
-      return [];
-    } catch (e) {
-      if (!(e instanceof ScenarieFejl)) throw e;
-      return [fund(a.kilde?.fil ?? fil, a.kilde?.linje ?? null, 'maal', 'ukendt_maal', `${s.navn}: ${e.message}`)];
+/**
+ * Checks each scenario's changes against the dataset, in order and on top of each other, as they will be
+ * applied (a target that does not exist, or no longer does, is a finding on its line), and that no two
+ * scenarios share a name, nor take the base's.
+ */
+export function kontrollerScenarier(ds: Datasaet, scenarier: NavngivetScenarie[], fil: string): Fund[] {
+  const fundListe: Fund[] = [];
+  const navne = new Set<string>(['Basis']);
+  for (const s of scenarier) {
+    const foerste = s.aendringer[0]?.kilde;
+    if (navne.has(s.navn)) fundListe.push(fund(foerste?.fil ?? fil, foerste?.linje ?? null, 'scenarie', 'dublet_scenarie', `Navnet "${s.navn}" er allerede brugt (eller er basis)`));
+    navne.add(s.navn);
+    let d = ds;
+    for (const a of s.aendringer) {
+      try {
+        d = anvendScenarie(d, [a.aendring]);
+      } catch (e) {
+        if (!(e instanceof ScenarieFejl)) throw e;
+        fundListe.push(fund(a.kilde?.fil ?? fil, a.kilde?.linje ?? null, 'maal', 'ukendt_maal', `${s.navn}: ${e.message}`));
+      }
     }
-  }));
+  }
+  return fundListe;
 }
 
 export async function laesScenarier(fil: string, fundListe: Fund[]): Promise<NavngivetScenarie[]> {
-  const tabel = await laesCsv(fil, { paakraevede: ['scenarie', 'aendring', 'maal', 'vaerdi'], valgfri: ['tekst'] }, 'da', fundListe);
+  const tabel = await laesCsv(fil, { paakraevede: ['scenarie', 'aendring', 'maal', 'vaerdi'], valgfri: ['tekst'] }, undefined, fundListe);
   if (!tabel) return [];
   const scenarier = new Map<string, KildeAendring[]>();
   for (const r of tabel.raekker) {
@@ -40,7 +52,7 @@ export async function laesScenarier(fil: string, fundListe: Fund[]): Promise<Nav
       continue;
     }
     try {
-      const a = parseAendring(aendring!, maal!, vaerdi!, tekst);
+      const a = parseAendring(aendring!, maal!, vaerdi!, tekst, tabel.talformat);
       scenarier.set(navn, [...(scenarier.get(navn) ?? []), { aendring: a, tekst: `${aendring} ${maal} ${vaerdi}`.trim(), kilde: { fil, linje: r.linje } }]);
     } catch (e) {
       if (!(e instanceof ScenarieFejl)) throw e;

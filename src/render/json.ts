@@ -108,13 +108,13 @@ export function scenarierJson(basis: Opfoelgning, scenarier: { navn: string; aen
   };
 }
 
-/** `scenarie --foelsomhed … --format json`: helårspersoner as numbers, the break-even to 6 decimals. */
+/** `scenarie --foelsomhed … --format json`: helårspersoner as numbers, the break-even to 10 decimals (exact to the øre at any price below 10 mio. kr.). */
 export function foelsomhedJson(f: Foelsomhed) {
   return {
     ydelse: f.ydelse,
     politikomraade: f.politikomraade,
     punkter: f.punkter.map((p) => ({ hp: Number(p.hp.toString()), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total) })),
-    nulpunkt: f.nulpunkt === null ? null : Number(f.nulpunkt.toDecimalPlaces(6).toString()),
+    nulpunkt: f.nulpunkt === null ? null : Number(f.nulpunkt.toDecimalPlaces(10).toString()),
   };
 }
 

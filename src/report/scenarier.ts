@@ -43,7 +43,7 @@ export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
   const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
   const nul = f.nulpunkt === null
     ? 'Prisen er 0: afvigelsen afhænger ikke af helårspersonerne.'
-    : `Afvigelsen på ${f.politikomraade} er 0 ved ${formatTal(f.nulpunkt, { decimaler: 4, format: 'da', tusindtalsseparator: true })} helårspersoner på ${f.ydelse}; flere giver merforbrug, færre mindreforbrug.`;
+    : `Afvigelsen på ${f.politikomraade} er 0 ved ${formatTal(f.nulpunkt, { decimaler: 10, format: 'da', tusindtalsseparator: true })} helårspersoner på ${f.ydelse}; flere giver merforbrug, færre mindreforbrug.`;
   return {
     kolonner: [
       { noegle: 'hp', titel: `HP ${f.ydelse}`, csv: 'hp' },
