@@ -1,7 +1,7 @@
 /** `budgetopf valider [mappe…]`: the CI gate. Every finding of every dataset, thresholds and lints; exit 1 on findings. */
 import { join } from 'node:path';
 import { beregn } from '../core/beregn.js';
-import { lint, STANDARD_LINT, tjekGraenser, type Graenser, type LintValg } from '../core/kontrol.js';
+import { lint, tjekGraenser, type Graenser, type LintValg } from '../core/kontrol.js';
 import type { Fund } from '../core/model.js';
 import { FILER, indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { kolonnepositioner } from '../io/kolonneposition.js';

@@ -107,7 +107,8 @@ export function aktivitetsdelta(y: Ydelse, pris: Enhedspris): Decimal {
   return y.hp.forventet.times(pris.forventet).minus(y.hp.korrigeret.times(pris.budget));
 }
 
-function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string): Map<string, T[]> {
+/** Elements grouped by key, in first-seen order. */
+export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const e of elementer) {
     const n = noegleAf(e);

@@ -5,7 +5,7 @@
  * Sign: a line's beløb is positive for more budget (expense) and negative for less budget, an income
  * or financing; every request sums to 0 per year, kassen included.
  */
-import { beregn, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
+import { beregn, grupper, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
 import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
 import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
 
@@ -23,12 +23,6 @@ export interface Bevillingsoenske {
   flag: Flag[];
   /** Sums to 0 in every year. */
   balancerer: boolean;
-}
-
-function grupper<T>(elementer: readonly T[], noegle: (e: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const e of elementer) m.set(noegle(e), [...(m.get(noegle(e)) ?? []), e]);
-  return m;
 }
 
 const aarene = (linjer: readonly Bevillingslinje[]) => [...new Set(linjer.map((l) => l.aar))].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 /** Bevillingsønsker as report values: the request table (as the source prints it) and the deviation after approval. */
 import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
-import type { Opfoelgning, Summering } from '../core/beregn.js';
+import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
 import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
@@ -46,12 +46,9 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
     raekker.push({ art: 'data', celler: { navn: `${b.id} ${b.tekst}`, id: b.id, kompetence: KOMPETENCE_TEKST[b.kompetence], flag: b.flag.map((f) => FLAGKORT[f]).join(', ') } });
     // An indtægts- og udgiftsbevilling shows its income and its expense apart, as the source does.
     const skelnIndtaegt = b.type === 'indtaegts_og_udgiftsbevilling';
-    const grupper = new Map<string, Bevillingslinje[]>();
-    for (const l of b.linjer.filter((x) => x.politikomraade !== KASSEN)) {
-      const noegle = [l.politikomraade, l.post ?? '', l.udgiftsart ?? '', skelnIndtaegt ? l.beloeb.isNegative() : ''].join('\u0000');
-      grupper.set(noegle, [...(grupper.get(noegle) ?? []), l]);
-    }
-    for (const linjer of grupper.values()) {
+    const dele = grupper(b.linjer.filter((x) => x.politikomraade !== KASSEN),
+      (l) => [l.politikomraade, l.post ?? '', l.udgiftsart ?? '', skelnIndtaegt ? l.beloeb.isNegative() : ''].join('\u0000'));
+    for (const linjer of dele.values()) {
       const l = linjer[0]!;
       const art = l.udgiftsart ? ` (${UDGIFTSART_ENTAL[l.udgiftsart]}${skelnIndtaegt ? (l.beloeb.isNegative() ? ', indtægt' : ', udgift') : ''})` : '';
       raekker.push({
