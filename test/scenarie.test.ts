@@ -92,6 +92,27 @@ function koer(args: string[]) {
   return { kode: r.status, ud: r.stdout, fejl: r.stderr };
 }
 
+describe('the engine reuses what budget.csv alone decides', () => {
+  // beregn keeps the grouping and the fixed sums per poster array; a fresh copy of every array has no
+  // such cache, so each figure must come out the same either way, also after scenarios that change posts.
+  const frisk = (ds: Awaited<ReturnType<typeof reference>>) => ({
+    ...ds, poster: ds.poster.map((p) => ({ ...p })), politikomraader: [...ds.politikomraader], korrektioner: [...ds.korrektioner],
+  });
+  const figurer = (o: ReturnType<typeof beregn>) => JSON.stringify(o, (_, v) => (v instanceof Decimal ? v.toFixed() : v));
+
+  it.each([
+    ['hp', 'Kontanthjælp', '+64'], ['hp_korrigeret', 'Sygedagpenge', '=1000'], ['forventet', '2.1:Løntilskud', '+2%'],
+    ['korrektion', '2.1:Kontanthjælp', '-1.000.000'], ['handleplan_fra', 'alle', ''],
+  ])('%s %s %s', async (art, maal, vaerdi) => {
+    const ds = await reference();
+    const foer = figurer(beregn(ds));
+    const scenarie = anvendScenarie(ds, [parseAendring(art, maal, vaerdi)]);
+    expect(figurer(beregn(scenarie))).toBe(figurer(beregn(frisk(scenarie))));
+    expect(figurer(beregn(ds))).toBe(foer);
+    expect(figurer(beregn(ds))).toBe(figurer(beregn(frisk(ds))));
+  });
+});
+
 describe('budgetopf scenarie', () => {
   it('--hp on the command line: JSON with basis and the scenario', () => {
     const r = koer(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--format', 'json']);

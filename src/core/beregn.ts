@@ -5,7 +5,9 @@
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
 import { Decimal, NUL, sum } from './money.js';
-import { postNoegle as noegle, UDGIFTSARTER, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Udgiftsart, type Ydelse } from './model.js';
+import {
+  postNoegle as noegle, UDGIFTSARTER, type Budgetpost, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Politikomraade, type Udgiftsart, type Ydelse,
+} from './model.js';
 
 /** The figures of one row of a deviation table (kr). */
 export interface Summering {
@@ -102,6 +104,66 @@ export function summer(dele: Summering[], harForventetForrige: boolean): Summeri
   return s;
 }
 
+/** The part of a sum that budget.csv alone decides. */
+type FastDel = Pick<Summering, 'vedtaget' | 'korrigeret' | 'forventetForrige'>;
+
+/**
+ * What budget.csv and politikomraader.csv alone decide: each post's key, the posts per name, the
+ * grouping of posts into politikområder and udgiftsarter, and the fixed parts of every aggregate
+ * (vedtaget, korrigeret, forventet_forrige). Kept per `poster` array: a scenario that changes
+ * helårspersoner, prices, korrektioner or handleplaner keeps the array and reuses all of it; one that
+ * changes a post makes a new array and so a new structure.
+ */
+interface Struktur {
+  politikomraader: readonly Politikomraade[];
+  harFF: boolean;
+  noegler: string[];
+  postNavne: Map<string, Budgetpost[]>;
+  /** Politikområder with budget posts, in the order of politikomraader.csv, with their posts' indices per udgiftsart. */
+  grupper: { po: Politikomraade; poster: number[]; udgiftsarter: Record<Udgiftsart, number[]> }[];
+  faste: Map<string, FastDel>;
+}
+const strukturer = new WeakMap<readonly Budgetpost[], Struktur>();
+
+function struktur(ds: Datasaet): Struktur {
+  const c = strukturer.get(ds.poster);
+  if (c && c.politikomraader === ds.politikomraader && c.harFF === ds.harForventetForrige) return c;
+  const noegler = ds.poster.map((p) => noegle(p.politikomraade, p.post));
+  const indeks = (po: string, u?: Udgiftsart) => ds.poster.flatMap((p, i) => (p.politikomraade === po && (!u || p.udgiftsart === u) ? [i] : []));
+  const s: Struktur = {
+    politikomraader: ds.politikomraader,
+    harFF: ds.harForventetForrige,
+    noegler,
+    postNavne: grupper(ds.poster, (p) => p.post),
+    grupper: ds.politikomraader
+      .map((po) => ({ po, poster: indeks(po.nr), udgiftsarter: Object.fromEntries(UDGIFTSARTER.map((u) => [u, indeks(po.nr, u)])) as Record<Udgiftsart, number[]> }))
+      .filter((g) => g.poster.length > 0),
+    faste: new Map(),
+  };
+  strukturer.set(ds.poster, s);
+  return s;
+}
+
+/** Korrektioner per post key, kept per `korrektioner` array. */
+const korrektionsIndeks = new WeakMap<readonly Korrektion[], Map<string, Korrektion[]>>();
+function korrektionerPerPost(ds: Datasaet): Map<string, Korrektion[]> {
+  let m = korrektionsIndeks.get(ds.korrektioner);
+  if (!m) korrektionsIndeks.set(ds.korrektioner, (m = grupper(ds.korrektioner, (k) => noegle(k.politikomraade, k.post))));
+  return m;
+}
+
+/** `summer` with the fixed part already known: adds only forventet and handleplaneffekt. */
+function summerMedFast(fast: FastDel, dele: Summering[]): Summering {
+  let forventet = NUL;
+  let handleplaneffekt = NUL;
+  for (const d of dele) {
+    forventet = forventet.plus(d.forventet);
+    if (!d.handleplaneffekt.isZero()) handleplaneffekt = handleplaneffekt.plus(d.handleplaneffekt);
+  }
+  const { vedtaget, korrigeret, forventetForrige } = fast;
+  return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: korrigeret.minus(forventet), handleplaneffekt };
+}
+
 /** The activity model's change to a post's forventet (kr): hp_forventet × pris_forventet − hp_korrigeret × pris_budget. */
 export function aktivitetsdelta(y: Ydelse, pris: Enhedspris): Decimal {
   return y.hp.forventet.times(pris.forventet).minus(y.hp.korrigeret.times(pris.budget));
@@ -119,29 +181,33 @@ export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string):
   return m;
 }
 
-/** Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition. */
+/**
+ * Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition.
+ * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
+ * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
+ */
 export function beregn(ds: Datasaet): Opfoelgning {
   const harFF = ds.harForventetForrige;
-  const postNavne = grupper(ds.poster, (p) => p.post);
+  const st = struktur(ds);
   const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
   const ydelseForPost = new Map<string, { y: Ydelse; pris: Enhedspris }>();
   for (const y of ds.ydelser) {
-    const poster = postNavne.get(y.ydelse) ?? [];
+    const poster = st.postNavne.get(y.ydelse) ?? [];
     const pris = priser.get(y.ydelse);
     if (poster.length !== 1) throw new UgyldigtDatasaet(`Ydelsen "${y.ydelse}" svarer til ${poster.length} budgetposter`);
     if (!pris) throw new UgyldigtDatasaet(`Ydelsen "${y.ydelse}" har ingen enhedspris`);
     ydelseForPost.set(noegle(poster[0]!.politikomraade, y.ydelse), { y, pris });
   }
-  const korrektionerForPost = grupper(ds.korrektioner, (k) => noegle(k.politikomraade, k.post));
+  const korrektionerForPost = korrektionerPerPost(ds);
 
   const ydelser: YdelseResultat[] = [];
-  const postResultater = ds.poster.map((p): PostResultat => {
-    const korrektioner = korrektionerForPost.get(noegle(p.politikomraade, p.post)) ?? [];
+  const postResultater = ds.poster.map((p, i): PostResultat => {
+    const korrektioner = korrektionerForPost.get(st.noegler[i]!) ?? [];
     // Most posts have no korrektioner: no arithmetic on zeros (scenario runs compute this thousands of times).
     const korrektionssum = korrektioner.length ? sum(korrektioner.map((k) => k.beloeb)) : NUL;
     const handleplansum = korrektioner.length ? sum(korrektioner.filter((k) => k.type === 'handleplan').map((k) => k.beloeb)) : NUL;
     const handleplaneffekt = handleplansum.isZero() ? NUL : handleplansum.neg();
-    const aktivitet = ydelseForPost.get(noegle(p.politikomraade, p.post));
+    const aktivitet = ydelseForPost.get(st.noegler[i]!);
     if (!aktivitet && !p.forventet) throw new UgyldigtDatasaet(`Posten "${p.post}" mangler forventet`);
     const grundlag = aktivitet ? p.korrigeret.plus(aktivitetsdelta(aktivitet.y, aktivitet.pris)) : p.forventet!;
     const forventet = korrektionssum.isZero() ? grundlag : grundlag.plus(korrektionssum);
@@ -157,9 +223,9 @@ export function beregn(ds: Datasaet): Opfoelgning {
         budget: p.korrigeret,
         forventet,
         afvigelse,
-        maengdeeffekt: y.hp.forventet.minus(y.hp.korrigeret).times(pris.budget).neg(),
-        priseffekt: pris.forventet.minus(pris.budget).times(y.hp.forventet).neg(),
-        korrektionseffekt: korrektionssum.neg(),
+        maengdeeffekt: y.hp.korrigeret.minus(y.hp.forventet).times(pris.budget),
+        priseffekt: pris.budget.minus(pris.forventet).times(y.hp.forventet),
+        korrektionseffekt: korrektionssum.isZero() ? NUL : korrektionssum.neg(),
         handleplaneffekt,
         korrektioner,
       });
@@ -181,30 +247,36 @@ export function beregn(ds: Datasaet): Opfoelgning {
     };
   });
 
+  /** The sum of `dele`, the group named by `gruppe` (its fixed part computed once per structure). */
+  const summerGruppe = (gruppe: string, dele: Summering[]): Summering => {
+    let fast = st.faste.get(gruppe);
+    if (!fast) {
+      const { vedtaget, korrigeret, forventetForrige } = summer(dele, harFF);
+      st.faste.set(gruppe, (fast = { vedtaget, korrigeret, forventetForrige }));
+    }
+    return summerMedFast(fast, dele);
+  };
+  const summerPoster = (gruppe: string, indeks: number[]) => summerGruppe(gruppe, indeks.map((i) => postResultater[i]!.sum));
+
   // Politikområder in the order of politikomraader.csv; only those with budget posts are part of the table.
-  const politikomraader: PolitikomraadeResultat[] = [];
-  for (const po of ds.politikomraader) {
-    const poster = postResultater.filter((p) => p.politikomraade === po.nr);
-    if (poster.length === 0) continue;
-    const udgiftsarter = Object.fromEntries(
-      UDGIFTSARTER.map((u) => [u, summer(poster.filter((p) => p.udgiftsart === u).map((p) => p.sum), harFF)]),
-    ) as Record<Udgiftsart, Summering>;
-    politikomraader.push({
+  const politikomraader = st.grupper.map(({ po, poster, udgiftsarter: arter }): PolitikomraadeResultat => {
+    const udgiftsarter = { service: summerPoster(noegle(po.nr, 'service'), arter.service), overfoersel: summerPoster(noegle(po.nr, 'overfoersel'), arter.overfoersel) };
+    return {
       nr: po.nr,
       navn: po.navn,
       udvalg: po.udvalg,
-      sum: summer(UDGIFTSARTER.map((u) => udgiftsarter[u]), harFF),
+      sum: summerGruppe(po.nr, [udgiftsarter.service, udgiftsarter.overfoersel]),
       udgiftsarter,
-      poster,
-    });
-  }
+      poster: poster.map((i) => postResultater[i]!),
+    };
+  });
   const udvalgNavne = [...new Set(politikomraader.map((p) => p.udvalg))];
   const udvalg = udvalgNavne.map((navn) => ({
     navn,
-    sum: summer(politikomraader.filter((p) => p.udvalg === navn).map((p) => p.sum), harFF),
+    sum: summerGruppe(`\u0001udvalg\u0000${navn}`, politikomraader.filter((p) => p.udvalg === navn).map((p) => p.sum)),
   }));
   const udgiftsarter = Object.fromEntries(
-    UDGIFTSARTER.map((u) => [u, summer(politikomraader.map((p) => p.udgiftsarter[u]), harFF)]),
+    UDGIFTSARTER.map((u) => [u, summerGruppe(`\u0001art\u0000${u}`, politikomraader.map((p) => p.udgiftsarter[u]))]),
   ) as Record<Udgiftsart, Summering>;
 
   return {
@@ -213,7 +285,7 @@ export function beregn(ds: Datasaet): Opfoelgning {
     politikomraader,
     udvalg,
     udgiftsarter,
-    total: summer(udvalg.map((u) => u.sum), harFF),
+    total: summerGruppe('\u0001total', udvalg.map((u) => u.sum)),
     ydelser,
   };
 }
