@@ -37,11 +37,12 @@ const senChildProcess = {
     }));
   },
 };
-// iconv-lite is needed only for Windows-1252 files; it stays outside the bundle and loads on demand.
-// The bundle runs as a vm.Script (no import() there): esbuild turns the one external dynamic import into a lazy require.
+// iconv-lite is needed only for Windows-1252 files and exceljs only for --format xlsx: they stay outside the
+// bundle and load on demand. The bundle runs as a vm.Script (no import() there): esbuild turns the external
+// dynamic imports into lazy requires.
 await build({
   ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs',
-  external: ['iconv-lite'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
+  external: ['iconv-lite', 'exceljs'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
 });
 await build({ ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', external: Object.keys(dependencies) });
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });
@@ -50,7 +51,7 @@ execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `
 const { cli, script } = laesCli(`${rod}dist/cli.cjs`, null);
 const stille = { stdout: () => {}, stderr: () => {}, farve: true };
 for (const kommando of ['afvigelser', 'aktivitet', 'rapport']) {
-  for (const format of ['tabel', 'json', 'csv', 'markdown']) {
+  for (const format of ['tabel', 'json', 'csv', 'markdown', 'html']) {
     const kode = await cli.main([kommando, `${rod}data/slagelse-ebu-2025-bo2`, '--format', format], stille);
     if (kode !== 0) throw new Error(`opvarmning: ${kommando} --format ${format} gav exit ${kode}`);
   }

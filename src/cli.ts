@@ -9,10 +9,13 @@ import { bevillinger } from './commands/bevillinger.js';
 import { ExitError } from './commands/exit-error.js';
 import { rapport } from './commands/rapport.js';
 import { scenarie } from './commands/scenarie.js';
+import { forbrugKommando } from './commands/forbrug.js';
+import { prognoseKommando } from './commands/prognose.js';
+import { METODER } from './core/prognose.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
 import { STANDARD_LINT } from './core/kontrol.js';
 import { parseTal, type Decimal } from './core/money.js';
-import type { Miljoe, RapportFlag } from './commands/shared.js';
+import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
 
 declare const VERSION: string;
 
@@ -58,7 +61,16 @@ function positivtHeltal(v: string): number {
   return Number(v);
 }
 
+/** `--anvend-prognose [metode]`: forventet helårspersoner from maanedstal.csv's forecast. */
+const anvendPrognoseTilvalg = () =>
+  new Option('--anvend-prognose [metode]', 'brug prognosen fra maanedstal.csv som forventede helårspersoner (metode som i budgetopf prognose)').choices(['bedst', ...METODER]).preset('bedst');
+
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
+
+/** Commands that build whole documents, so they offer the HTML report and the workbook. */
+const DOKUMENTKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
+/** Commands whose tables get a bar column on a terminal. */
+const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport']);
 
 function rapportKommando(program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe, ekstra: (c: Command) => Command = (c) => c) {
   const c = program
@@ -67,16 +79,22 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
     .usage('[mappe] [tilvalg]')
     .configureHelp(DANSK_HJAELP)
     .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
-    .addOption(new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
+    .addOption(DOKUMENTKOMMANDOER.has(navn)
+      ? new Option('-f, --format <format>', 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)').choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx']).default('tabel')
+      : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
     .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))
     .option('--afstem', 'afrund så de viste dele summerer til de viste totaler (største rest)')
     .option('--merforbrug-positiv', 'vis merforbrug som positivt tal (JSON er altid: merforbrug negativt)');
+  if (SOEJLEKOMMANDOER.has(navn)) c.option('--ingen-grafik', 'ingen søjler ved afvigelserne i tabellen på skærmen');
   ekstra(c);
   c.addHelpText('after', `\nEksempler:\n${eksempler.map((e) => `  $ ${e}`).join('\n')}\n`);
-  c.action(async (mappe: string, flag: RapportFlag) => koer(mappe, flag, miljoe));
+  c.action(async (mappe: string, flag: RapportFlag) => {
+    kraevFil(flag);
+    await koer(mappe, flag, miljoe);
+  });
   return c;
 }
 
@@ -101,9 +119,11 @@ export function byggProgram(miljoe: Miljoe): Command {
     `budgetopf afvigelser ${REFERENCE}`,
     `budgetopf afvigelser ${REFERENCE} --poster --pct`,
     `budgetopf afvigelser ${REFERENCE} --format csv --output afvigelser.csv`,
+    `budgetopf afvigelser ${REFERENCE} --format xlsx --output afvigelser.xlsx`,
   ], afvigelser, miljoe, (c) => c
     .option('--poster', 'vis posterne under hvert politikområde')
-    .option('--pct', 'vis afvigelsen i procent af korrigeret budget'));
+    .option('--pct', 'vis afvigelsen i procent af korrigeret budget')
+    .addOption(anvendPrognoseTilvalg()));
   rapportKommando(program, 'aktivitet', 'helårspersoner og enhedspriser pr. ydelse, og afvigelsen forklaret som mængde- og priseffekt', [
     `budgetopf aktivitet ${REFERENCE}`,
     `budgetopf aktivitet ${REFERENCE} --enhed kr`,
@@ -112,7 +132,9 @@ export function byggProgram(miljoe: Miljoe): Command {
   rapportKommando(program, 'rapport', 'hele budgetopfølgningen: afvigelser, aktivitet, korrektioner og forklaringer', [
     `budgetopf rapport ${REFERENCE}`,
     `budgetopf rapport ${REFERENCE} --format markdown --output bo2.md`,
-  ], rapport, miljoe, (c) => c.option('--poster', 'vis posterne under hvert politikområde'));
+    `budgetopf rapport ${REFERENCE} --format html --output rapport.html`,
+    `budgetopf rapport ${REFERENCE} --format xlsx --output opfoelgning.xlsx`,
+  ], rapport, miljoe, (c) => c.option('--poster', 'vis posterne under hvert politikområde').addOption(anvendPrognoseTilvalg()));
   rapportKommando(program, 'bevillinger', 'bevillingsønskerne: balance, kompetence (udvalget eller Byrådet), flag og afvigelsen efter bevillinger', [
     `budgetopf bevillinger ${REFERENCE}`,
     `budgetopf bevillinger ${REFERENCE} --format json`,
@@ -137,6 +159,22 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--navn <navn>', 'navnet på kommandolinjens scenarie', 'Scenarie')
     .option('--fil <scenarier.csv>', 'scenarier fra en fil: scenarie;aendring;maal;vaerdi;tekst')
     .option('--foelsomhed <ydelse=fra..til:skridt>', 'afvigelsen for hver værdi af forventede helårspersoner, og nulpunktet'));
+  rapportKommando(program, 'prognose', 'forventede helårspersoner fremskrevet fra månedstallene i maanedstal.csv, med spænd og backtest', [
+    'budgetopf prognose fixtures/prognose',
+    'budgetopf prognose fixtures/prognose --metode trend --format json',
+    'budgetopf prognose fixtures/prognose --anvend',
+    'budgetopf prognose fixtures/prognose --skriv ny/helaarspersoner.csv',
+  ], prognoseKommando as Koersel, miljoe, (c) => c
+    .addOption(new Option('--metode <metode>', 'niveau: seneste måned fortsætter; gennemsnit: årets gennemsnit; trend: ret linje; saeson: sidste års profil; bedst: mindst fejl i backtesten').choices(['bedst', ...METODER]).default('bedst'))
+    .option('--niveau-maaneder <n>', 'niveau: gennemsnittet af de seneste n måneder (standard 1)', positivtHeltal)
+    .option('--anvend', 'vis afvigelsestabellen med prognosen som forventede helårspersoner')
+    .option('--skriv [fil]', 'skriv helaarspersoner.csv med prognosen som forventet (standard helaarspersoner.prognose.csv i mappen; inputfilen kun, når den nævnes)'));
+  rapportKommando(program, 'forbrug', 'forbrug til dato pr. post fra posteringerne i forbrug.csv, forbrugsprocent og fremskrevet regnskab', [
+    'budgetopf forbrug min-mappe --pr 2025-06-30',
+    'budgetopf forbrug min-mappe --forbrug eksport/opus-2025.csv --format json',
+  ], forbrugKommando as Koersel, miljoe, (c) => c
+    .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
+    .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
@@ -207,6 +245,7 @@ export async function run(): Promise<void> {
     stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     stderr: (s) => void process.stderr.write(`${s}\n`),
     farve: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    terminal: process.stdout.isTTY === true,
     debug: Boolean(process.env.BUDGETOPF_DEBUG),
   };
   process.exitCode = await main(process.argv.slice(2), miljoe);

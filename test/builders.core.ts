@@ -27,7 +27,8 @@ export const korrektion = (politikomraade: string, navn: string, beloeb: string,
 export function datasaet(dele: Partial<Omit<Datasaet, 'manifest'>>): Datasaet {
   return {
     manifest: { kommune: 'Testkommune', budgetaar: 2025, opfoelgning: 'BO2', beloebsenhed: 'kr', fortegn: 'merforbrug_negativ' },
-    politikomraader: [], poster: [], ydelser: [], enhedspriser: [], korrektioner: [], bevillingslinjer: [], harForventetForrige: false,
+    politikomraader: [], poster: [], ydelser: [], enhedspriser: [], korrektioner: [], bevillingslinjer: [], kontoplan: [], maanedstal: [], forbrugsfil: null,
+    harForventetForrige: false,
     ...dele,
   };
 }

@@ -139,6 +139,9 @@ export const datasaetArb: fc.Arbitrary<Datasaet> = fc
       enhedspriser: enhedspriser.filter((y) => beholdteYdelser.has(y.ydelse)),
       korrektioner,
       bevillingslinjer: [],
+      kontoplan: [],
+      maanedstal: [],
+      forbrugsfil: null,
       harForventetForrige,
     };
   });

@@ -3,7 +3,7 @@ import { efterBevillinger, foreslaa, klassificer } from '../core/bevillinger.js'
 import { bevillingsoenskerCsv } from '../render/bevillingsoensker-csv.js';
 import { bevillingerJson, json } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
-import { indlaesOgBeregn, renderTekst, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import { indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
 
 export interface BevillingFlag extends RapportFlag {
   foreslaa?: boolean;
@@ -28,7 +28,7 @@ export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Mi
       ? 'Intet at foreslå: intet politikområde har merforbrug.'
       : `${mappe} har ingen bevillingsoensker.csv (eller den er tom); budgetopf bevillinger --foreslaa foreslår dem.`);
   }
-  let tekst: string;
+  let tekst: string | Uint8Array;
   if (flag.format === 'json') tekst = json(bevillingerJson(oensker, efter));
   else if (flag.format === 'csv') {
     // The whole file (the folder's requests, then the proposal) in the dataset's own number format, so it can replace bevillingsoensker.csv.
@@ -43,7 +43,7 @@ export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Mi
         ...(flag.foreslaa && eksisterende.length ? [`Forslaget kommer oven i mappens ${new Set(eksisterende.map((l) => l.id)).size} bevillingsønsker; tabellen "Afvigelse efter bevillinger" medregner begge.`] : [])],
       sektioner: bevillingsSektioner(oensker, k.ds.politikomraader, k.o, efter, v, vBevilling),
     };
-    tekst = await renderTekst(dokument, flag, v, miljoe);
+    tekst = await renderUdskrift(dokument, flag, v, miljoe);
   }
   await udskriv(tekst, flag, k.filer, miljoe);
 }

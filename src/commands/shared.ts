@@ -3,7 +3,10 @@ import type { Opfoelgning } from '../core/beregn.js';
 import { beregn } from '../core/beregn.js';
 import type { Datasaet } from '../core/model.js';
 import { fundLinje } from '../render/fund.js';
-import type { Enhed, Talformat } from '../core/money.js';
+import { formatTal, type Enhed, type Talformat } from '../core/money.js';
+import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
+import { anvendPrognose, prognose, type Metode } from '../core/prognose.js';
+import { laesForbrug } from '../io/forbrugsdata.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
 import { json } from '../render/json.js';
@@ -11,9 +14,9 @@ import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 
-export type Format = 'tabel' | 'csv' | 'json' | 'markdown';
+export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx';
 
-export interface RapportFlag {
+export interface RapportFlag extends Tilpasning {
   format: Format;
   output?: string;
   enhed?: Enhed;
@@ -23,6 +26,8 @@ export interface RapportFlag {
   merforbrugPositiv?: boolean;
   pct?: boolean;
   poster?: boolean;
+  /** No bar column in terminal tables. */
+  ingenGrafik?: boolean;
 }
 
 /** Where the command's talk goes (stderr) and whether stdout is a colour terminal. */
@@ -30,6 +35,8 @@ export interface Miljoe {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   farve: boolean;
+  /** stdout is a terminal: tables get a bar column (unless --ingen-grafik). */
+  terminal?: boolean;
   /** Print the stack of an unexpected error (BUDGETOPF_DEBUG). */
   debug?: boolean;
 }
@@ -41,8 +48,8 @@ export interface Kontekst {
   filer: string[];
 }
 
-/** Loads and computes a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
-export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<Kontekst> {
+/** Loads a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
+export async function indlaes(mappe: string, miljoe: Miljoe): Promise<{ ds: Datasaet; filer: string[] }> {
   let res;
   try {
     res = await indlaesDatasaet(mappe);
@@ -55,14 +62,49 @@ export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe): Promise<Ko
     const antal = res.fund.filter((f) => f.alvor === 'fejl').length;
     throw new ExitError(1, `${antal} fejl i ${mappe}; intet er beregnet`);
   }
-  return { ds: res.datasaet, o: beregn(res.datasaet), filer: res.filer };
+  return { ds: res.datasaet, filer: res.filer };
+}
+
+/** What a report may take instead of the files' own figures. */
+export interface Tilpasning {
+  /** Use the forecast of maanedstal.csv as forventet helårspersoner (`--anvend-prognose [metode]`). */
+  anvendPrognose?: Metode | 'bedst' | true;
+}
+
+/**
+ * Loads and computes a dataset (see `indlaes`). Posts without a forventet take the projection of forbrug.csv (and say so on stderr).
+ */
+export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe, tilpasning: Tilpasning = {}): Promise<Kontekst> {
+  const res = await indlaes(mappe, miljoe);
+  let ds = res.ds;
+  if (fremskrivesAfForbrug(ds).length) ds = await medForbrug(ds, miljoe);
+  if (tilpasning.anvendPrognose) ds = medPrognose(ds, tilpasning.anvendPrognose === true ? 'bedst' : tilpasning.anvendPrognose, miljoe);
+  return { ds, o: beregn(ds), filer: res.filer };
+}
+
+async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<Datasaet> {
+  const { ds: ny, opg, fund } = await laesForbrug(ds);
+  for (const f of fund) miljoe.stderr(fundLinje(f));
+  if (!opg) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length || 'Uden'} fejl i forbrug.csv, som skal fremskrive de poster, der ikke har et forventet regnskab; intet er beregnet`);
+  for (const p of fremskrivesAfForbrug(ds)) {
+    const f = opg.poster.find((x) => x.politikomraade === p.politikomraade && x.post === p.post)!;
+    miljoe.stderr(`Forventet for ${p.politikomraade} ${p.post} er fremskrevet af forbruget pr. ${danskDato(opg.pr)}: ${formatTal(f.fremskrevet, { decimaler: 2, format: 'da', tusindtalsseparator: true })} kr. (budgetopf forbrug viser hvordan)`);
+  }
+  return ny;
+}
+
+function medPrognose(ds: Datasaet, metode: Metode | 'bedst', miljoe: Miljoe): Datasaet {
+  if (ds.maanedstal.length === 0) throw new ExitError(2, '--anvend-prognose kræver maanedstal.csv i mappen (ydelse;maaned;fuldtidspersoner)');
+  const p = prognose(ds, { metode });
+  miljoe.stderr(`Forventede helårspersoner fra prognosen (${metode}): ${p.map((x) => `${x.ydelse} ${formatTal(x.hp, { decimaler: 2, format: 'da', tusindtalsseparator: true })}`).join(', ')}`);
+  return anvendPrognose(ds, p);
 }
 
 /**
  * The display choices for a format: tables default to mio. kr. with 1 decimal (or `standard`, e.g.
  * hele 1.000 kr. for bevillinger), CSV to exact kr.
  */
-export function visning(o: Opfoelgning, flag: RapportFlag, standard: Pick<Visning, 'enhed' | 'decimaler'> = STANDARDVISNING): Visning {
+export function visning(o: Pick<Opfoelgning, 'manifest'>, flag: RapportFlag, standard: Pick<Visning, 'enhed' | 'decimaler'> = STANDARDVISNING): Visning {
   const csv = flag.format === 'csv';
   return {
     enhed: flag.enhed ?? (csv ? 'kr' : standard.enhed),
@@ -74,10 +116,29 @@ export function visning(o: Opfoelgning, flag: RapportFlag, standard: Pick<Visnin
   };
 }
 
+/** The HTML report and the workbook draw whole documents: a command offers them only where it builds one. */
+function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
+  if ('sektioner' in indhold) return indhold;
+  throw new ExitError(2, `--format ${format} findes ikke for denne kommando`);
+}
+
+/** A workbook is a binary file: it needs --output and never goes to a terminal. */
+export function kraevFil(flag: RapportFlag): void {
+  if (flag.format === 'xlsx' && (flag.output === undefined || flag.output === '-')) {
+    throw new ExitError(2, '--format xlsx skriver et regneark og kræver --output FIL, fx --output opfoelgning.xlsx');
+  }
+}
+
 /** Renders a document (or a single table) in the chosen text format; renderers load on demand. */
 export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string> {
   const erDokument = 'sektioner' in indhold;
   switch (flag.format) {
+    case 'xlsx':
+      throw new Error('et regneark er ikke tekst: brug renderUdskrift');
+    case 'html': {
+      const r = await import('../render/html.js');
+      return r.renderDokument(dokument(indhold, flag.format), v);
+    }
     case 'csv': {
       const r = await import('../render/csv.js');
       const valg = { ...v, csvFormat: flag.csvFormat };
@@ -90,16 +151,24 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     default: {
       const r = await import('../render/terminal.js');
       const tilSkaerm = flag.output === undefined || flag.output === '-';
-      const valg = { ...v, stil: miljoe.farve && tilSkaerm ? await r.farvestil() : r.INGEN_STIL };
+      const valg = { ...v, stil: miljoe.farve && tilSkaerm ? await r.farvestil() : r.INGEN_STIL, soejler: (miljoe.terminal ?? false) && tilSkaerm && !flag.ingenGrafik };
       return erDokument ? r.renderDokument(indhold, valg) : `${await r.renderTabel(indhold, valg)}\n`;
     }
   }
 }
 
+/** Renders in the chosen format: text, or the bytes of a workbook (`--format xlsx`). */
+export async function renderUdskrift(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string | Uint8Array> {
+  if (flag.format !== 'xlsx') return renderTekst(indhold, flag, v, miljoe);
+  const r = await import('../render/xlsx.js');
+  return r.renderDokument(dokument(indhold, flag.format), v);
+}
+
 /** Prints to stdout (also for `--output -`), or writes `--output` atomically (never over an input file). */
-export async function udskriv(tekst: string, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
+export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
   if (flag.output === '') throw new ExitError(2, '--output kræver et filnavn (eller - for skærmen)');
-  if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst);
+  if (typeof tekst !== 'string') kraevFil(flag);
+  if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst as string);
   try {
     skrivAtomisk(flag.output, tekst, filer);
   } catch (e) {
@@ -109,15 +178,19 @@ export async function udskriv(tekst: string, flag: RapportFlag, filer: string[],
   miljoe.stderr(`Skrev ${flag.output}`);
 }
 
-/** A report command: load, compute, then the JSON view or a text view of the same computed follow-up. */
+/**
+ * A report command: load, compute, then the JSON view or a text view of the same computed follow-up;
+ * the HTML report and the workbook draw `dokument` (the tables with their charts) where the command has one.
+ */
 export async function koerRapport(
   mappe: string,
   flag: RapportFlag,
   miljoe: Miljoe,
-  visninger: { json: (k: Kontekst) => unknown; tekst: (k: Kontekst, v: Visning) => Dokument | Tabel },
+  visninger: { json: (k: Kontekst) => unknown; tekst: (k: Kontekst, v: Visning) => Dokument | Tabel; dokument?: (k: Kontekst, v: Visning) => Dokument },
 ): Promise<void> {
-  const k = await indlaesOgBeregn(mappe, miljoe);
+  const k = await indlaesOgBeregn(mappe, miljoe, flag);
   const v = visning(k.o, flag);
-  const tekst = flag.format === 'json' ? json(visninger.json(k)) : await renderTekst(visninger.tekst(k, v), flag, v, miljoe);
-  await udskriv(tekst, flag, k.filer, miljoe);
+  const vis = (flag.format === 'html' || flag.format === 'xlsx') && visninger.dokument ? visninger.dokument : visninger.tekst;
+  const ud = flag.format === 'json' ? json(visninger.json(k)) : await renderUdskrift(vis(k, v), flag, v, miljoe);
+  await udskriv(ud, flag, k.filer, miljoe);
 }

@@ -5,6 +5,7 @@ import { lint, tjekGraenser, type Graenser, type LintValg } from '../core/kontro
 import type { Fund } from '../core/model.js';
 import { FILER, indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { kolonnepositioner } from '../io/kolonneposition.js';
+import { laesForbrug } from '../io/forbrugsdata.js';
 import { fundGithub, fundJson, fundTekst, type Fundrapport } from '../render/fund.js';
 import { json } from '../render/json.js';
 import { ExitError } from './exit-error.js';
@@ -22,10 +23,14 @@ export interface ValiderFlag extends Graenser {
 export async function validerMappe(mappe: string, flag: Pick<ValiderFlag, 'lint' | 'lintValg' | 'maksMerforbrug' | 'maksAfvigelsePct'>): Promise<Fund[]> {
   const { datasaet, fund } = await indlaesDatasaet(mappe);
   if (!datasaet) return fund;
+  // forbrug.csv is checked line by line too; posts without a forventet take its projection.
+  const forbrug = await laesForbrug(datasaet);
+  if (datasaet.forbrugsfil && !forbrug.opg) return [...fund, ...forbrug.fund];
   return [
     ...fund,
-    ...(flag.lint ? lint(datasaet, flag.lintValg) : []),
-    ...tjekGraenser(beregn(datasaet), flag, join(mappe, FILER.budget)),
+    ...forbrug.fund,
+    ...(flag.lint ? lint(forbrug.ds, flag.lintValg) : []),
+    ...tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget)),
   ];
 }
 

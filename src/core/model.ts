@@ -21,6 +21,8 @@ export interface Manifest {
   budgetaar: number;
   opfoelgning: string;
   opgoerelse?: string;
+  /** The follow-up's date (`2025-06-30`): spending in forbrug.csv is counted up to it. */
+  pr?: string;
   beloebsenhed: Enhed;
   talformat?: Talformat;
   /** How tables print an afvigelse (JSON is always canonical: merforbrug negative). */
@@ -102,6 +104,24 @@ export interface Bevillingslinje {
   kilde: Kilde;
 }
 
+/** kontoplan.csv: an account (or the prefix of many) and the budget post its postings belong to. */
+export interface Kontoplanlinje {
+  konto: string;
+  politikomraade: string;
+  post: string;
+  kilde: Kilde;
+}
+
+/** maanedstal.csv: the full-time persons on a benefit in one month. */
+export interface Maanedstal {
+  ydelse: string;
+  aar: number;
+  /** 1–12. */
+  maaned: number;
+  fuldtidspersoner: Decimal;
+  kilde: Kilde;
+}
+
 export interface Datasaet {
   manifest: Manifest;
   politikomraader: Politikomraade[];
@@ -110,6 +130,10 @@ export interface Datasaet {
   enhedspriser: Enhedspris[];
   korrektioner: Korrektion[];
   bevillingslinjer: Bevillingslinje[];
+  kontoplan: Kontoplanlinje[];
+  maanedstal: Maanedstal[];
+  /** The path of forbrug.csv when the folder has one (postings are streamed when needed, never held). */
+  forbrugsfil: string | null;
   /** Whether budget.csv has the `forventet_forrige` column. */
   harForventetForrige: boolean;
 }

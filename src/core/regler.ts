@@ -3,6 +3,7 @@
  * findings; `kontroller` runs them all. Per-cell rules (numbers, required values, ranges) live in
  * the loader's schemas, since they need the raw text.
  */
+import { grupper } from './beregn.js';
 import { kontrollerBevillinger } from './bevillinger.js';
 import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
 
@@ -67,14 +68,15 @@ const ydelseHarPris: Regel = (ds) => {
 
 const forventetPaaRettePoster: Regel = (ds) => {
   const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
+  const daekkes = new Set(ds.kontoplan.map((k) => postNoegle(k.politikomraade, k.post)));
   return ds.poster.flatMap((p) => {
     if (ydelser.has(p.post) && p.forventet !== null) {
       return [fejl(p.kilde, 'forventet', 'forventet_paa_aktivitetspost',
         `"${p.post}" er en aktivitetspost: forventet beregnes af helårspersoner × enhedspris og skal stå tom`)];
     }
-    if (!ydelser.has(p.post) && p.forventet === null) {
+    if (!ydelser.has(p.post) && p.forventet === null && !(ds.forbrugsfil && daekkes.has(postNoegle(p.politikomraade, p.post)))) {
       return [fejl(p.kilde, 'forventet', 'forventet_mangler',
-        `Posten "${p.post}" mangler forventet regnskab (kun aktivitetsposter beregnes)`)];
+        `Posten "${p.post}" mangler forventet regnskab (udfyld den, eller læg forbrug.csv og kontoplan.csv med postens konti i mappen, så fremskrives den af forbruget)`)];
     }
     return [];
   });
@@ -95,6 +97,36 @@ const korrektionPaaKendtPost: Regel = (ds) => {
     .map((k) => fejl(k.kilde, 'post', 'ukendt_post', `Posten "${k.post}" findes ikke under politikområde ${k.politikomraade} i budget.csv`));
 };
 
+const kontoplanPaaKendtePoster: Regel = (ds) => {
+  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
+  return [
+    ...dubletter(ds.kontoplan, (k) => k.konto, (k, f) => fejl(k.kilde, 'konto', 'dublet_konto', `Kontoen ${k.konto} står allerede på linje ${f.kilde.linje}`)),
+    ...ds.kontoplan.filter((k) => !poster.has(postNoegle(k.politikomraade, k.post))).map((k) =>
+      fejl(k.kilde, 'post', 'ukendt_post', `Posten "${k.post}" findes ikke under politikområde ${k.politikomraade} i budget.csv`)),
+  ];
+};
+
+/** maanedstal.csv: known benefits, one figure per month, and the budget year's months from January without a gap. */
+const maanedstalISammenhaeng: Regel = (ds) => {
+  const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
+  const ud = [
+    ...ds.maanedstal.filter((m) => !ydelser.has(m.ydelse)).map((m) =>
+      fejl(m.kilde, 'ydelse', 'ukendt_ydelse', `Ydelsen "${m.ydelse}" findes ikke i helaarspersoner.csv`)),
+    ...dubletter(ds.maanedstal, (m) => `${m.ydelse}\u0000${m.aar}-${m.maaned}`, (m, f) =>
+      fejl(m.kilde, 'maaned', 'dublet_maaned', `${m.ydelse} ${m.aar}-${String(m.maaned).padStart(2, '0')} står allerede på linje ${f.kilde.linje}`)),
+  ];
+  const aar = ds.manifest.budgetaar;
+  for (const [ydelse, tal] of grupper(ds.maanedstal.filter((m) => m.aar === aar), (m) => m.ydelse)) {
+    const maaneder = new Set(tal.map((m) => m.maaned));
+    const foersteHul = [...Array(Math.max(...maaneder)).keys()].map((i) => i + 1).find((m) => !maaneder.has(m));
+    if (foersteHul !== undefined) {
+      const senere = tal.find((m) => m.maaned > foersteHul)!;
+      ud.push(fejl(senere.kilde, 'maaned', 'manglende_maaned', `${ydelse}: ${aar}-${String(foersteHul).padStart(2, '0')} mangler; årets måneder skal stå fra januar uden huller`));
+    }
+  }
+  return ud;
+};
+
 /** Every rule between files, in the order findings are usually read. */
 export const REGLER: readonly Regel[] = [
   unikkePolitikomraader,
@@ -107,6 +139,8 @@ export const REGLER: readonly Regel[] = [
   forventetForrigeUdfyldt,
   korrektionPaaKendtPost,
   kontrollerBevillinger,
+  kontoplanPaaKendtePoster,
+  maanedstalISammenhaeng,
 ];
 
 /** Runs every rule; returns all findings (empty = the dataset can be computed). */

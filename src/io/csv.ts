@@ -40,14 +40,24 @@ export function normaliserKolonne(navn: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
-/** Decodes file bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252 with a warning. */
-export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): Promise<string | null> {
+/** A file that is not text at all (UTF-16, binary), judged by its first bytes. */
+export function ikkeTekst(bytes: Uint8Array, fil: string): Fund | null {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    fundListe.push(fund(fil, null, null, 'ukendt_tegnsaet', 'Filen er gemt som UTF-16; gem den som "CSV UTF-8" eller "CSV (semikolonsepareret)"'));
-    return null;
+    return fund(fil, null, null, 'ukendt_tegnsaet', 'Filen er gemt som UTF-16; gem den som "CSV UTF-8" eller "CSV (semikolonsepareret)"');
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    fundListe.push(fund(fil, null, null, 'binaer_fil', 'Filen indeholder NUL-bytes: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"'));
+    return fund(fil, null, null, 'binaer_fil', 'Filen indeholder NUL-bytes: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"');
+  }
+  return null;
+}
+
+export const WINDOWS_1252_BESKED = 'Filen er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem den gerne som "CSV UTF-8"';
+
+/** Decodes file bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252 with a warning. */
+export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): Promise<string | null> {
+  const problem = ikkeTekst(bytes, fil);
+  if (problem) {
+    fundListe.push(problem);
     return null;
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -55,8 +65,7 @@ export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): 
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {
     const iconv = (await import('iconv-lite')).default;
-    fundListe.push(fund(fil, null, null, 'windows_1252',
-      'Filen er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem den gerne som "CSV UTF-8"', 'advarsel'));
+    fundListe.push(fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel'));
     return iconv.decode(Buffer.from(bytes), 'win1252');
   }
 }
@@ -75,7 +84,7 @@ export function findAfgraenser(tekst: string): ';' | '\t' | ',' {
 }
 
 /** Physical line numbers (1-based) from byte offsets into the file's text. */
-class Linjetaeller {
+export class Linjetaeller {
   private readonly bytes: Buffer;
   /** Byte offset at which each line starts. */
   private readonly starter: number[] = [0];

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
-import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Korrektion, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
+import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Kontoplanlinje, type Korrektion, type Maanedstal, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
 import { kontroller } from '../core/regler.js';
 import { dekod, laesCsv, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
@@ -20,6 +20,9 @@ export const FILER = {
   enhedspriser: 'enhedspriser.csv',
   korrektioner: 'korrektioner.csv',
   bevillingsoensker: 'bevillingsoensker.csv',
+  kontoplan: 'kontoplan.csv',
+  maanedstal: 'maanedstal.csv',
+  forbrug: 'forbrug.csv',
 } as const;
 
 /** The folder itself is missing or not a folder: a usage error (exit 2), not a data error. */
@@ -202,6 +205,10 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   const priser = await laes('enhedspriser', ['ydelse'], hp.findes);
   const korr = await laes('korrektioner', ['politikomraade', 'post'], false);
   const bev = await laes('bevillingsoensker', ['id', 'politikomraade', 'aar'], false);
+  const kontoplan = await laes('kontoplan', ['konto', 'politikomraade', 'post'], false);
+  const maanedstal = await laes('maanedstal', ['ydelse', 'maaned'], false);
+  // forbrug.csv (postings, possibly millions) is not read here: it is streamed when a report needs it.
+  const forbrugsfil = existsSync(sti(FILER.forbrug)) ? sti(FILER.forbrug) : null;
 
   const kilde = (fil: string, r: { linje: number }) => ({ fil: sti(fil), linje: r.linje });
   const datasaet: Datasaet | null = manifest && {
@@ -254,6 +261,11 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
       beloeb: r.beloeb,
       kilde: kilde(FILER.bevillingsoensker, r),
     })),
+    kontoplan: kontoplan.raekker.map((r): Kontoplanlinje => ({ konto: r.konto, politikomraade: r.politikomraade, post: r.post, kilde: kilde(FILER.kontoplan, r) })),
+    maanedstal: maanedstal.raekker.map((r): Maanedstal => ({
+      ydelse: r.ydelse, aar: r.maaned.aar, maaned: r.maaned.maaned, fuldtidspersoner: r.fuldtidspersoner, kilde: kilde(FILER.maanedstal, r),
+    })),
+    forbrugsfil,
   };
   if (datasaet && !ufuldstaendig) fund.push(...kontroller(datasaet));
   sorter(fund);

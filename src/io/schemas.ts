@@ -80,6 +80,13 @@ export const politikomraadeEllerKassen = () =>
 export const aar = () =>
   felt((v, ctx): number => (/^\d{4}$/.test(v) ? Number(v) : problem(ctx, v, 'ugyldigt_aar', `"${v}" er ikke et årstal (fire cifre, fx 2025)`)));
 
+/** `2025-03` (or `2025-3`) → year and month. */
+export const maaned = () =>
+  felt((v, ctx): { aar: number; maaned: number } => {
+    const m = /^(\d{4})-(\d{1,2})$/.exec(v);
+    return m && +m[2]! >= 1 && +m[2]! <= 12 ? { aar: +m[1]!, maaned: +m[2]! } : problem(ctx, v, 'ugyldig_maaned', `"${v}" er ikke en måned (skriv år-måned, fx 2025-03)`);
+  });
+
 export const korrektionstype = () =>
   felt((v, ctx): Korrektionstype => {
     const t = v.toLowerCase();
@@ -150,6 +157,16 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
         beloeb,
       },
     },
+    kontoplan: {
+      paakraevede: ['konto', 'politikomraade', 'post'],
+      valgfri: [],
+      felter: { konto: tekst(), politikomraade: tekst(), post: tekst() },
+    },
+    maanedstal: {
+      paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
+      valgfri: [],
+      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ format, min: 'ikke_negativ' }) },
+    },
   } as const;
 }
 
@@ -159,6 +176,7 @@ export const manifestSchema = z.object({
   budgetaar: z.number().check(z.int(), z.gte(1900), z.lte(2200)),
   opfoelgning: z.string().check(z.minLength(1)),
   opgoerelse: z.optional(z.string()),
+  pr: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   beloebsenhed: z._default(z.enum(['kr', 't.kr', 'mio.kr']), 'kr'),
   talformat: z.optional(z.enum(['da', 'en'])),
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
@@ -170,6 +188,7 @@ export const MANIFEST_FORVENTNING: Record<string, string> = {
   budgetaar: 'et årstal som tal, fx 2025 (uden anførselstegn)',
   opfoelgning: 'en tekst, fx "BO2"',
   opgoerelse: 'en tekst',
+  pr: 'opgørelsesdatoen som "ÅÅÅÅ-MM-DD", fx "2025-06-30"',
   beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
   talformat: '"da" eller "en"',
   fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',

@@ -23,12 +23,12 @@ const rigtigSti = (sti: string) => {
 };
 
 /**
- * Writes `indhold` to `sti` atomically. Refuses to overwrite any of `beskyttede` (the input files) that
+ * Writes `indhold` (text, or the bytes of a workbook) to `sti` atomically. Refuses to overwrite any of `beskyttede` (the input files) that
  * exists; a dataset file that is not there yet (a proposed bevillingsoensker.csv) may be written.
  * A failed write leaves an existing file untouched. (Synchronous: one small file, and node:fs/promises
  * would cost more start-up than the write itself.)
  */
-export function skrivAtomisk(sti: string, indhold: string, beskyttede: readonly string[]): void {
+export function skrivAtomisk(sti: string, indhold: string | Uint8Array, beskyttede: readonly string[]): void {
   const maal = rigtigSti(sti);
   if (beskyttede.filter((b) => existsSync(b)).map(rigtigSti).includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
   const tmp = join(dirname(maal), `.${basename(maal)}.${process.pid}.tmp`);

@@ -18,8 +18,8 @@ export interface BoksCelle {
   stil: (s: string) => string;
 }
 
-/** Characters that are exactly one column wide in a terminal (and for cli-table3's string-width). */
-const EN_KOLONNE = /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2212]*$/;
+/** Characters that are exactly one column wide in a terminal (and for cli-table3's string-width); U+2580–259F: the bars' block elements. */
+const EN_KOLONNE = /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2212\u2580-\u259f]*$/;
 
 export const kanTegnesDirekte = (tekster: readonly string[]) => tekster.every((t) => EN_KOLONNE.test(t));
 

@@ -6,7 +6,9 @@ import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Foelsomhed } from '../core/scenarie.js';
 import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
 import { afstem, rund, type Decimal } from '../core/money.js';
-import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER, type Datasaet, type Korrektion, type Udgiftsart } from '../core/model.js';
+import { isoDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
+import { METODER, prognoseEffekter, type YdelsesPrognose } from '../core/prognose.js';
 
 /** kr → JSON number rounded to 2 decimals, half away from zero (exact in a double up to 15 significant digits). */
 export const kr = (d: Decimal): number => Number(rund(d, 2).toFixed(2));
@@ -119,3 +121,51 @@ export function foelsomhedJson(f: Foelsomhed) {
 }
 
 export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** `budgetopf prognose --format json`: per ydelse every method's forecast, the backtest and the range. */
+export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
+  return {
+    budgetaar: ds.manifest.budgetaar,
+    ydelser: prognoser.map((p) => {
+      const e = prognoseEffekter(p, ds);
+      return {
+        ydelse: p.ydelse,
+        observerede_maaneder: p.observerede,
+        budget_hp: tal(e.budgetHp),
+        forventet_hp: tal(e.filHp),
+        metode: p.metode,
+        prognose_hp: tal(p.hp),
+        lav: tal(p.lav),
+        hoej: tal(p.hoej),
+        metoder: Object.fromEntries(METODER.map((m) => [m, p.metoder[m] && tal(rund(p.metoder[m]!, 6))])),
+        backtest: Object.fromEntries(METODER.map((m) => [m, {
+          middelfejl: p.backtest[m].middelfejl && tal(rund(p.backtest[m].middelfejl!, 6)),
+          aar: p.backtest[m].aar.map((b) => ({ aar: b.aar, fejl: tal(rund(b.fejl, 6)) })),
+        }])),
+        bedst: p.bedst,
+        merudgift_ift_budget: kr(e.mod.budget),
+        aendring_af_forventet: kr(e.mod.fil),
+      };
+    }),
+  };
+}
+
+/** `budgetopf forbrug --format json`: per post the spending to date and projection; every account with its totals. */
+export function forbrugJson(opg: Forbrugsopgoerelse) {
+  return {
+    pr: isoDato(opg.pr),
+    posteringer: opg.antal,
+    poster: opg.poster.map((p) => ({
+      politikomraade: p.politikomraade,
+      post: p.post,
+      korrigeret: kr(p.korrigeret),
+      forbrug_til_dato: kr(p.tilDato),
+      forbrugsprocent: p.forbrugsandel && tal(rund(p.forbrugsandel.times(100), 2)),
+      forventet_forbrugsprocent: tal(rund(p.forventetAndel.times(100), 2)),
+      profil: p.profil,
+      fremskrevet: kr(p.fremskrevet),
+    })),
+    konti: opg.konti.map((k) => ({ konto: k.konto, politikomraade: k.politikomraade, post: k.post, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),
+    ukendte_konti: opg.konti.filter((k) => k.post === null).map((k) => ({ konto: k.konto, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),
+  };
+}

@@ -1,7 +1,8 @@
 /** Renders a report document as terminal tables; colour only when asked (a TTY without NO_COLOR). */
 import { kanTegnesDirekte, tegnBoks, type BoksCelle, type BoksKolonne } from './boks.js';
-import type { Dokument, Sektion, Tabel } from '../report/shape.js';
-import { formatCelle, tabelDele, visesSomMerforbrug, type Talvisning } from './celle.js';
+import type { Decimal } from '../core/money.js';
+import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
+import { erAfvigelse, formatCelle, tabelDele, visesSomMerforbrug, type Tabeldel, type Talvisning } from './celle.js';
 
 /** The styles the terminal renderer uses; plain text when colour is off. */
 export interface Stil {
@@ -23,6 +24,45 @@ export async function farvestil(): Promise<Stil> {
 
 export interface TerminalValg extends Omit<Talvisning, 'format' | 'tusindtalsseparator'> {
   stil: Stil;
+  /** Draw the table's `soejle` column as bars too (on a terminal, unless --ingen-grafik). */
+  soejler?: boolean;
+}
+
+/** Full block and the left eighths: a bar's length is exact to an eighth of a character. */
+const OTTENDEDELE = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** Characters of the longest bar. */
+export const SOEJLEBREDDE = 12;
+const SOEJLE = '\u0000soejle';
+
+/**
+ * A figure as a bar relative to the largest: its sign (as displayed), then `bredde` characters for
+ * `stoerst` in eighths; a figure that is not zero gets at least an eighth. Zero gets no bar.
+ */
+export function soejletekst(vist: Decimal, stoerst: Decimal, bredde = SOEJLEBREDDE): string {
+  if (vist.isZero() || stoerst.isZero()) return '';
+  const ottendedele = Math.max(1, vist.abs().div(stoerst.abs()).times(bredde * 8).round().toNumber());
+  return (vist.isNegative() ? '−' : '+') + '█'.repeat(Math.floor(ottendedele / 8)) + OTTENDEDELE[ottendedele % 8];
+}
+
+/** The part with a bar column after `noegle`'s column (when the part has it): each row's figure against the part's largest. */
+function medSoejler(g: Tabeldel, noegle: string, v: Talvisning): Tabeldel {
+  const i = g.kolonner.findIndex((k) => k.noegle === noegle);
+  if (i < 0) return g;
+  const vist = (r: Tabeldel['raekker'][number]) => {
+    const c = r.celler[noegle] ?? null;
+    return erTal(c) ? (erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal) : null;
+  };
+  const stoerst = g.raekker.map(vist).reduce<Decimal | null>((m, d) => (d && (!m || d.abs().greaterThan(m)) ? d.abs() : m), null);
+  const titel = `Merforbrug ${v.fortegn === 'merforbrug_positiv' ? '+' : '−'}`;
+  return {
+    titel: g.titel,
+    kolonner: [...g.kolonner.slice(0, i + 1), { noegle: SOEJLE, titel, csv: '' }, ...g.kolonner.slice(i + 1)],
+    raekker: g.raekker.map((r) => {
+      const d = vist(r);
+      return d && stoerst ? { ...r, celler: { ...r.celler, [SOEJLE]: soejletekst(d, stoerst) } } : r;
+    }),
+    hoejre: [...g.hoejre.slice(0, i + 1), false, ...g.hoejre.slice(i + 1)],
+  };
 }
 
 type Tegner = (kolonner: BoksKolonne[], hoved: BoksCelle[], raekker: BoksCelle[][]) => Promise<string>;
@@ -52,7 +92,9 @@ export async function tegnMedCliTable3(kolonner: BoksKolonne[], hoved: BoksCelle
 export async function renderTabel(t: Tabel, valg: TerminalValg, tegn: Tegner = tegnTabel): Promise<string> {
   const stil = valg.stil;
   const tv: Talvisning = { ...valg, ...t.talvisning, format: 'da', tusindtalsseparator: true };
-  const dele = await Promise.all(tabelDele(t).map(async (g) => {
+  const soejle = valg.soejler ? t.soejle : undefined;
+  const dele = await Promise.all(tabelDele(t).map(async (del) => {
+    const g = soejle ? medSoejler(del, soejle, tv) : del;
     const tekster = g.raekker.map((r) => g.kolonner.map((k) => formatCelle(r.celler[k.noegle] ?? null, tv)));
     // Figure columns: at least 12 wide (headers wrap), never narrower than a figure or a header word.
     const kolonner = g.kolonner.map((k, i): BoksKolonne => ({
@@ -64,7 +106,9 @@ export async function renderTabel(t: Tabel, valg: TerminalValg, tegn: Tegner = t
     const raekker = g.raekker.map((r, ri) => g.kolonner.map((k, i): BoksCelle => {
       const tekst = tekster[ri]![i]!;
       const fed = r.art === 'sum' || r.art === 'total' || (r.art === 'data' && t.grupper === undefined);
-      const roed = visesSomMerforbrug(r.celler[k.noegle] ?? null, tekst);
+      // A bar is red when the figure it draws is a merforbrug.
+      const kilde = k.noegle === SOEJLE ? r.celler[soejle!] ?? null : r.celler[k.noegle] ?? null;
+      const roed = visesSomMerforbrug(kilde, formatCelle(kilde, tv));
       return { tekst, stil: (x) => (fed ? stil.bold(roed ? stil.red(x) : x) : roed ? stil.red(x) : x) };
     }));
     return (g.titel ? `${stil.bold(g.titel)}\n` : '') + await tegn(kolonner, hoved, raekker);

@@ -2,8 +2,9 @@
 import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
 import { afstem, Decimal, ENHEDSFAKTOR, iEnhed, rund, sum } from '../core/money.js';
 import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
-import { talcelle, type Celle, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
-import { ENHEDSTEKST, forrigeNavn, type Visning } from './visning.js';
+import { afvigelsesDiagram } from './diagrammer.js';
+import { talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
+import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, type Visning } from './visning.js';
 
 const FELTER = ['vedtaget', 'korrigeret', 'forventet', 'forventetForrige', 'afvigelse'] as const;
 type Felt = (typeof FELTER)[number];
@@ -59,7 +60,7 @@ export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
 /** Builds the deviation table: politikområder with service/øvrige sub-rows, udvalg totals and udgiftsart totals. */
 export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
   const vist = v.afstem ? afstemt(o, v) : new Map<Summering, Partial<Record<Felt, Decimal>>>();
-  const raekke = (art: Raekkeart, navn: string, s: Summering, ekstra: Record<string, Celle> = {}): Tabelraekke => {
+  const raekke = (art: Raekkeart, navn: string, s: Summering, ekstra: Record<string, Celle> = {}, sum: Pick<Tabelraekke, 'id' | 'sumAf'> = {}): Tabelraekke => {
     const tal = (f: Felt) => vist.get(s)?.[f] ?? s[f];
     const afv = tal('afvigelse')!;
     const celler: Record<string, Celle> = {
@@ -75,24 +76,34 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
       const pct = s.korrigeret.isZero() ? null : s.afvigelse.div(s.korrigeret.abs()).times(100);
       celler.pct = pct && talcelle(pct, 'pct', s.afvigelse.isNegative());
     }
-    return { art, celler };
+    return { art, celler, ...sum };
   };
-  const postRaekke = (p: PostResultat) => raekke('post', `    ${p.post}`, p.sum, { politikomraade: p.politikomraade, udgiftsart: p.udgiftsart, post: p.post });
+  // Row ids, so that every total can say which rows it adds up (a workbook's SUM formulas).
+  const id = {
+    po: (nr: string) => `po ${nr}`,
+    del: (nr: string, ua: Udgiftsart) => `po ${nr} ${ua}`,
+    post: (p: PostResultat) => `post ${p.politikomraade} ${p.post}`,
+  };
+  const postRaekke = (p: PostResultat) => raekke('post', `    ${p.post}`, p.sum, { politikomraade: p.politikomraade, udgiftsart: p.udgiftsart, post: p.post }, { id: id.post(p) });
 
   const raekker: Tabelraekke[] = [];
   for (const u of o.udvalg) {
-    for (const p of o.politikomraader.filter((x) => x.udvalg === u.navn)) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, p.sum, { politikomraade: p.nr }));
+    const omraader = o.politikomraader.filter((x) => x.udvalg === u.navn);
+    for (const p of omraader) {
+      raekker.push(raekke('data', `${p.nr} ${p.navn}`, p.sum, { politikomraade: p.nr }, { id: id.po(p.nr), sumAf: UDGIFTSARTER.map((ua) => id.del(p.nr, ua)) }));
       for (const ua of UDGIFTSARTER) {
-        raekker.push(raekke('del', `– ${UDGIFTSART_LABEL[ua]}`, p.udgiftsarter[ua], { politikomraade: p.nr, udgiftsart: ua }));
-        if (v.poster) raekker.push(...p.poster.filter((x) => x.udgiftsart === ua).map(postRaekke));
+        const poster = p.poster.filter((x) => x.udgiftsart === ua);
+        raekker.push(raekke('del', `– ${UDGIFTSART_LABEL[ua]}`, p.udgiftsarter[ua], { politikomraade: p.nr, udgiftsart: ua },
+          { id: id.del(p.nr, ua), ...(v.poster && poster.length ? { sumAf: poster.map(id.post) } : {}) }));
+        if (v.poster) raekker.push(...poster.map(postRaekke));
       }
     }
-    raekker.push(raekke('sum', o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, u.sum));
+    raekker.push(raekke('sum', o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, u.sum, {}, { sumAf: omraader.map((p) => id.po(p.nr)) }));
   }
-  if (o.udvalg.length > 1) raekker.push(raekke('total', 'I alt', o.total));
-  raekker.push(raekke('total', 'Samlet serviceudgifter', o.udgiftsarter.service, { udgiftsart: 'service' }));
-  raekker.push(raekke('total', 'Samlet øvrige udgifter', o.udgiftsarter.overfoersel, { udgiftsart: 'overfoersel' }));
+  if (o.udvalg.length > 1) raekker.push(raekke('total', 'I alt', o.total, {}, { sumAf: o.politikomraader.map((p) => id.po(p.nr)) }));
+  for (const ua of UDGIFTSARTER) {
+    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, o.udgiftsarter[ua], { udgiftsart: ua }, { sumAf: o.politikomraader.map((p) => id.del(p.nr, ua)) }));
+  }
 
   const noter = [
     v.fortegn === 'merforbrug_positiv'
@@ -107,5 +118,15 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
     { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
     { noegle: 'post', titel: 'Post', csv: 'post' },
   ];
-  return { kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter };
+  return { kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse' };
+}
+
+/** The deviation table with its chart, as a document of its own (the HTML and workbook views of `afvigelser`). */
+export function afvigelserDokument(o: Opfoelgning, v: Visning): Dokument {
+  const m = o.manifest;
+  return {
+    titel: `Afvigelser ${m.opfoelgning} ${m.budgetaar}`,
+    undertitel: dokumentUndertitel(m),
+    sektioner: [{ titel: 'Afvigelser pr. politikområde', ark: 'Afvigelser', diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) }],
+  };
 }

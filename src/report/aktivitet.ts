@@ -2,8 +2,9 @@
 import type { Opfoelgning } from '../core/beregn.js';
 import { afstem, ENHEDSFAKTOR, iEnhed, rund, sum, type Decimal } from '../core/money.js';
 import type { Korrektion } from '../core/model.js';
-import { talcelle, type Celle, type Tabel, type Tabelraekke } from './shape.js';
-import { beloebTekst, ENHEDSTEKST, type Visning } from './visning.js';
+import { effektDiagram, helaarspersonDiagram } from './diagrammer.js';
+import { talcelle, type Celle, type Dokument, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { beloebTekst, dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
 
 /** "merudgift 0,8 mio. kr." for a korrektion (positive beløb = more spending). */
 export function korrektionTekst(k: Korrektion, v: Visning): string {
@@ -49,8 +50,10 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   const eksakt = o.ydelser.map((y): Beloeb => y);
   const eksaktTotal = Object.fromEntries(BELOEBSFELTER.map((f) => [f, sum(o.ydelser.map((y) => y[f]))])) as Beloeb;
   const vist = v.afstem ? afstemteBeloeb(eksakt, v) : { rader: eksakt, total: eksaktTotal };
+  const id = (i: number) => `ydelse ${i}`;
   const raekker: Tabelraekke[] = o.ydelser.map((y, i) => ({
     art: 'data',
+    id: id(i),
     celler: {
       ydelse: y.ydelse,
       politikomraade: y.politikomraade,
@@ -64,7 +67,7 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       ...beloebsceller(vist.rader[i]!),
     },
   }));
-  if (o.ydelser.length > 1) raekker.push({ art: 'total', celler: { ydelse: 'I alt', ...beloebsceller(vist.total) } });
+  if (o.ydelser.length > 1) raekker.push({ art: 'total', sumAf: o.ydelser.map((_, i) => id(i)), celler: { ydelse: 'I alt', ...beloebsceller(vist.total) } });
   const korrektionsnoter = o.ydelser.flatMap((y) => y.korrektioner.map((k) => `${y.ydelse}: ${k.type === 'handleplan' ? 'handleplan: ' : ''}${korrektionTekst(k, v)}`));
   const u = ENHEDSTEKST[v.enhed];
   return {
@@ -94,5 +97,22 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       'Mængdeeffekt = −(HP forventet − HP korrigeret) × pris budget; priseffekt = −(pris forventet − pris budget) × HP forventet; korrektioner = −Σ korrektioner. De tre summerer til afvigelsen.',
       ...korrektionsnoter,
     ],
+    soejle: 'afvigelse',
   };
+}
+
+/** The activity table with its charts: helårspersoner budget against forventet, and each afvigelse's parts. */
+export function aktivitetsSektion(o: Opfoelgning, v: Visning): Sektion {
+  return {
+    titel: 'Aktivitet: helårspersoner og priser',
+    ark: 'Aktivitet',
+    diagrammer: o.ydelser.length ? [helaarspersonDiagram(o), effektDiagram(o, v)] : [],
+    tabel: aktivitetsTabel(o, v),
+  };
+}
+
+/** The activity section as a document of its own (the HTML and workbook views of `aktivitet`). */
+export function aktivitetDokument(o: Opfoelgning, v: Visning): Dokument {
+  const m = o.manifest;
+  return { titel: `Aktivitet ${m.opfoelgning} ${m.budgetaar}`, undertitel: dokumentUndertitel(m), sektioner: [aktivitetsSektion(o, v)] };
 }

@@ -42,6 +42,7 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
       return [`aar${a}`, dele.length ? talcelle(sum(dele.map((l) => l.beloeb)), 'beloeb') : null];
     }));
   const raekker: Tabelraekke[] = [];
+  const linjeId = () => `linje ${raekker.length}`; // the rows the total adds up
   for (const b of oensker) {
     raekker.push({ art: 'data', celler: { navn: `${b.id} ${b.tekst}`, id: b.id, kompetence: KOMPETENCE_TEKST[b.kompetence], flag: b.flag.map((f) => FLAGKORT[f]).join(', ') } });
     // An indtægts- og udgiftsbevilling shows its income and its expense apart, as the source does.
@@ -53,6 +54,7 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
       const art = l.udgiftsart ? ` (${UDGIFTSART_ENTAL[l.udgiftsart]}${skelnIndtaegt ? (l.beloeb.isNegative() ? ', indtægt' : ', udgift') : ''})` : '';
       raekker.push({
         art: 'post',
+        id: linjeId(),
         celler: {
           navn: `    ${l.post ? `${l.politikomraade} ${l.post}` : politikomraadeNavn.get(l.politikomraade) ?? l.politikomraade}${art}`,
           id: b.id, politikomraade: l.politikomraade, post: l.post, udgiftsart: l.udgiftsart,
@@ -65,10 +67,10 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
   if (kasse.length) {
     raekker.push({ art: 'data', celler: { navn: 'Finansiering' } });
     for (const b of kasse) {
-      raekker.push({ art: 'post', celler: { navn: `    Kassen (${b.id})`, id: b.id, politikomraade: KASSEN, ...aarsceller(b.linjer.filter((l) => l.politikomraade === KASSEN)) } });
+      raekker.push({ art: 'post', id: linjeId(), celler: { navn: `    Kassen (${b.id})`, id: b.id, politikomraade: KASSEN, ...aarsceller(b.linjer.filter((l) => l.politikomraade === KASSEN)) } });
     }
   }
-  raekker.push({ art: 'total', celler: { navn: 'I alt (skal være 0)', ...aarsceller(oensker.flatMap((b) => b.linjer)) } });
+  raekker.push({ art: 'total', sumAf: raekker.flatMap((r) => r.id ?? []), celler: { navn: 'I alt (skal være 0)', ...aarsceller(oensker.flatMap((b) => b.linjer)) } });
 
   const flagNoter = oensker.flatMap((b) => b.flag.filter((f) => f !== 'paa_tvaers_af_udvalg').map((f) => `${b.id}: ${FLAG_TEKST[f]}.`));
   return {
@@ -97,11 +99,12 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
 /** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
 export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
   const afv = (d: Decimal) => talcelle(d, 'beloeb', d.isNegative());
-  const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}): Tabelraekke => {
+  const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}, sum: Pick<Tabelraekke, 'id' | 'sumAf'> = {}): Tabelraekke => {
     // A politikområde that only bevillinger bring into the table (no posts before) starts from 0.
     const fk = f?.korrigeret ?? NUL;
     return {
       art,
+      ...sum,
       celler: {
         ...ekstra,
         navn,
@@ -115,13 +118,15 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
     };
   };
   const raekker: Tabelraekke[] = [];
+  const id = (nr: string) => `po ${nr}`;
   for (const u of efter.udvalg) {
-    for (const p of efter.politikomraader.filter((x) => x.udvalg === u.navn)) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, foer.politikomraader.find((x) => x.nr === p.nr)?.sum, p.sum, { politikomraade: p.nr }));
+    const omraader = efter.politikomraader.filter((x) => x.udvalg === u.navn);
+    for (const p of omraader) {
+      raekker.push(raekke('data', `${p.nr} ${p.navn}`, foer.politikomraader.find((x) => x.nr === p.nr)?.sum, p.sum, { politikomraade: p.nr }, { id: id(p.nr) }));
     }
-    raekker.push(raekke('sum', efter.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, foer.udvalg.find((x) => x.navn === u.navn)?.sum, u.sum));
+    raekker.push(raekke('sum', efter.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, foer.udvalg.find((x) => x.navn === u.navn)?.sum, u.sum, {}, { sumAf: omraader.map((p) => id(p.nr)) }));
   }
-  if (efter.udvalg.length > 1) raekker.push(raekke('total', 'I alt', foer.total, efter.total));
+  if (efter.udvalg.length > 1) raekker.push(raekke('total', 'I alt', foer.total, efter.total, {}, { sumAf: efter.politikomraader.map((p) => id(p.nr)) }));
   for (const ua of UDGIFTSARTER) {
     raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, foer.udgiftsarter[ua], efter.udgiftsarter[ua], { udgiftsart: ua }));
   }
@@ -145,7 +150,7 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
 export function bevillingsSektioner(oensker: Bevillingsoenske[], politikomraader: Politikomraade[], foer: Opfoelgning, efter: Opfoelgning, v: Visning, vBevilling: Visning): Sektion[] {
   const navne = new Map(politikomraader.map((p) => [p.nr, `${p.nr} ${p.navn}`]));
   return [
-    { titel: 'Bevillingsønsker', tabel: bevillingsTabel(oensker, efter.manifest, navne, vBevilling) },
-    { titel: 'Afvigelse efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
+    { titel: 'Bevillingsønsker', ark: 'Bevillingsønsker', tabel: bevillingsTabel(oensker, efter.manifest, navne, vBevilling) },
+    { titel: 'Afvigelse efter bevillinger', ark: 'Efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
   ];
 }

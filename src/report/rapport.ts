@@ -2,9 +2,10 @@
 import type { Opfoelgning, PolitikomraadeResultat, PostResultat } from '../core/beregn.js';
 import { rund, iEnhed } from '../core/money.js';
 import { afvigelsesTabel, UDGIFTSART_LABEL } from './afvigelser.js';
-import { aktivitetsTabel, korrektionTekst } from './aktivitet.js';
+import { aktivitetsSektion, korrektionTekst } from './aktivitet.js';
+import { afvigelsesDiagram } from './diagrammer.js';
 import { talcelle, type Dokument, type Sektion, type Tabel } from './shape.js';
-import { antalTekst, beloebTekst, forbrugsord, punktum, type Visning } from './visning.js';
+import { antalTekst, beloebTekst, dokumentUndertitel, forbrugsord, punktum, type Visning } from './visning.js';
 import { UDGIFTSARTER } from '../core/model.js';
 import type { Decimal } from '../core/money.js';
 
@@ -76,16 +77,16 @@ export function rapportDokument(o: Opfoelgning, v: Visning, ekstra: Sektion[] = 
     + `${visesSomNul(total, v) ? 'balance' : `et ${forbrugsord(total)} på ${beloebTekst(total, v)}`}`)
     + (o.total.forventetForrige ? ` Ved forrige opfølgning var det forventede regnskab ${beloebTekst(o.total.forventetForrige, v)}` : '');
   const sektioner: Sektion[] = [
-    { titel: 'Forventet resultat', tekst: [sammendrag], tabel: afvigelsesTabel(o, v) },
+    { titel: 'Forventet resultat', ark: 'Afvigelser', tekst: [sammendrag], diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) },
   ];
-  if (o.ydelser.length > 0) sektioner.push({ titel: 'Aktivitet: helårspersoner og priser', tabel: aktivitetsTabel(o, v) });
+  if (o.ydelser.length > 0) sektioner.push(aktivitetsSektion(o, v));
   const korr = korrektionsTabel(o);
-  if (korr.raekker.length > 0) sektioner.push({ titel: 'Korrektioner og handleplaner', tabel: korr });
+  if (korr.raekker.length > 0) sektioner.push({ titel: 'Korrektioner og handleplaner', ark: 'Korrektioner', tabel: korr });
   sektioner.push(...ekstra);
   sektioner.push({ titel: 'Forklaringer', underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
   return {
     titel: `Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`,
-    undertitel: [...(m.opgoerelse ? [m.opgoerelse] : []), m.kommune, ...(m.udvalg ? [m.udvalg] : [])],
+    undertitel: dokumentUndertitel(m),
     sektioner,
   };
 }

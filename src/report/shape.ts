@@ -27,6 +27,10 @@ export interface Kolonne {
 export interface Tabelraekke {
   art: Raekkeart;
   celler: Record<string, Celle>;
+  /** A key that other rows' `sumAf` refer to. */
+  id?: string;
+  /** This row's amounts (`beloeb` cells) are the sums of these rows' amounts: a workbook writes them as SUM formulas. */
+  sumAf?: string[];
 }
 
 export interface Tabel {
@@ -39,11 +43,48 @@ export interface Tabel {
   noter?: string[];
   /** The unit and decimals of this table's amounts, where they differ from the document's (bevillinger: hele 1.000 kr.). */
   talvisning?: { enhed: Enhed; decimaler: number };
+  /** The column (an afvigelse) a terminal may draw as a bar beside it, relative to the largest. */
+  soejle?: string;
+}
+
+/**
+ * A chart as data, with exact figures; the HTML renderer draws it as SVG, text renderers leave it out.
+ * Amounts (`art: 'beloeb'`) are kr and are labelled in the document's unit.
+ */
+export type Diagram = Soejlediagram | Linjediagram;
+
+/** Horizontal bars per label, one bar per series in each group, drawn from a zero axis. */
+export interface Soejlediagram {
+  type: 'soejler';
+  titel: string;
+  art: Talart;
+  /** The figures are afvigelser or parts of one (negative = merforbrug): labelled in the municipality's sign, merforbrug marked. */
+  afvigelse: boolean;
+  /** One name per bar of a group (the legend when there are several). */
+  serier: string[];
+  /** `vaerdier[i]` belongs to `serier[i]`; null: no bar. */
+  grupper: { etiket: string; vaerdier: (Decimal | null)[] }[];
+}
+
+/** Lines over an axis of labels (months), with an optional shaded range (a forecast's lav–høj) and reference levels (the budget). */
+export interface Linjediagram {
+  type: 'linje';
+  titel: string;
+  art: Talart;
+  etiketter: string[];
+  /** `vaerdier[i]` is the point at `etiketter[i]`; null where the series has none (the actual figures stop, the forecast starts). */
+  serier: { navn: string; vaerdier: (Decimal | null)[]; stiplet?: boolean }[];
+  interval?: { navn: string; lav: (Decimal | null)[]; hoej: (Decimal | null)[] };
+  niveauer?: { navn: string; vaerdi: Decimal }[];
 }
 
 export interface Sektion {
   titel: string;
+  /** The sheet's name when the section's table becomes a worksheet (at most 31 characters). */
+  ark?: string;
   tabel?: Tabel;
+  /** Charts of the section's figures, drawn before its table. */
+  diagrammer?: Diagram[];
   /** Paragraphs; a paragraph starting with "- " is a bullet. */
   tekst?: string[];
   /** Sub-sections (forklaringer per politikområde). */

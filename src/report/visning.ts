@@ -1,6 +1,6 @@
 /** Display choices shared by the report builders (never part of the computed figures). */
 import { formatTal, iEnhed, type Decimal, type Enhed } from '../core/money.js';
-import type { Fortegn } from '../core/model.js';
+import type { Fortegn, Manifest } from '../core/model.js';
 
 export interface Visning {
   enhed: Enhed;
@@ -42,4 +42,9 @@ export const punktum = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 /** Helårspersoner in running text: `1.062`, `12,5`. */
 export function antalTekst(d: Decimal): string {
   return formatTal(d, { decimaler: Math.min(d.decimalPlaces(), 2), format: 'da', tusindtalsseparator: true });
+}
+
+/** A document's sub-title lines: the opgørelse, the kommune and the udvalg. */
+export function dokumentUndertitel(m: Manifest): string[] {
+  return [...(m.opgoerelse ? [m.opgoerelse] : []), m.kommune, ...(m.udvalg ? [m.udvalg] : [])];
 }

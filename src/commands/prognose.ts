@@ -1,0 +1,55 @@
+/** `budgetopf prognose [mappe]`: forventet helårspersoner forecast from maanedstal.csv, with backtest and range. */
+import { join } from 'node:path';
+import { prognose, anvendPrognose, type Metode } from '../core/prognose.js';
+import { beregn } from '../core/beregn.js';
+import { FILER } from '../io/load-dataset.js';
+import { helaarspersonerCsv } from '../render/helaarspersoner-csv.js';
+import { afvigelserJson, json, prognoseJson } from '../render/json.js';
+import { afvigelsesTabel } from '../report/afvigelser.js';
+import { prognoseSektioner } from '../report/prognose.js';
+import { dokumentUndertitel } from '../report/visning.js';
+import { ExitError } from './exit-error.js';
+import { indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+
+export interface PrognoseFlag extends RapportFlag {
+  metode: Metode | 'bedst';
+  niveauMaaneder?: number;
+  /** Print the deviation table computed with the forecast instead of the forecast table. */
+  anvend?: boolean;
+  /** Write helaarspersoner.csv with the forecast as forventet: to this file, or next to the input. */
+  skriv?: string | true;
+}
+
+export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe: Miljoe): Promise<void> {
+  const k = await indlaesOgBeregn(mappe, miljoe);
+  if (k.ds.maanedstal.length === 0) throw new ExitError(2, `${join(mappe, FILER.maanedstal)} findes ikke eller er tom: prognosen kræver månedstal (ydelse;maaned;fuldtidspersoner)`);
+  const p = prognose(k.ds, { metode: flag.metode, niveauMaaneder: flag.niveauMaaneder });
+  if (p.length === 0) throw new ExitError(1, `maanedstal.csv har ingen måneder i ${k.ds.manifest.budgetaar} for ydelserne i helaarspersoner.csv`);
+  const anvendt = anvendPrognose(k.ds, p);
+
+  if (flag.skriv !== undefined) {
+    const input = join(mappe, FILER.helaarspersoner);
+    const maal = flag.skriv === true ? join(mappe, 'helaarspersoner.prognose.csv') : flag.skriv;
+    // Over the input only when that very file is named; never over any other input file.
+    const beskyttede = k.filer.filter((f) => flag.skriv === true || f !== input);
+    try {
+      skrivAtomisk(maal, helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da'), beskyttede);
+    } catch (e) {
+      if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
+      throw e;
+    }
+    miljoe.stderr(`Skrev ${maal} med prognosens forventede helårspersoner`);
+  }
+
+  if (flag.anvend) {
+    const o = beregn(anvendt);
+    const v = visning(o, flag);
+    const ud = flag.format === 'json' ? json(afvigelserJson(o)) : await renderUdskrift(afvigelsesTabel(o, v), flag, v, miljoe);
+    return udskriv(ud, flag, k.filer, miljoe);
+  }
+  const v = visning(k.o, flag);
+  const dokument = { titel: `Prognose for helårspersoner, ${k.ds.manifest.opfoelgning} ${k.ds.manifest.budgetaar}`, undertitel: dokumentUndertitel(k.ds.manifest), sektioner: prognoseSektioner(p, k.ds, v, flag.metode) };
+  const ud = flag.format === 'json' ? json(prognoseJson(p, k.ds)) : await renderUdskrift(dokument, flag, v, miljoe);
+  await udskriv(ud, flag, k.filer, miljoe);
+}

@@ -1,0 +1,28 @@
+/** forbrug.csv joined to the dataset: streamed, summed, mapped by kontoplan.csv and projected per post. */
+import { anvendForbrug, fremskrivesAfForbrug, opgoerForbrug, parseDato, sidsteBogfoerteDag, type Dato, type Forbrugsopgoerelse } from '../core/forbrug.js';
+import { fund, type Datasaet, type Fund } from '../core/model.js';
+import { summerPosteringer } from './posteringer.js';
+
+export interface Forbrugsresultat {
+  /** The dataset with the projection in every post that has no forventet of its own. */
+  ds: Datasaet;
+  /** null when the postings could not be read or summed (see `fund`). */
+  opg: Forbrugsopgoerelse | null;
+  fund: Fund[];
+}
+
+/**
+ * Reads `fil` (by default the dataset's forbrug.csv) up to the date: `pr`, else the manifest's `pr`,
+ * else the last day of the latest month of the budget year with postings.
+ */
+export async function laesForbrug(ds: Datasaet, pr?: Dato, fil = ds.forbrugsfil): Promise<Forbrugsresultat> {
+  if (!fil) return { ds, opg: null, fund: [] };
+  const manifestPr = ds.manifest.pr ? parseDato(ds.manifest.pr) : null;
+  const dato = pr ?? manifestPr ?? undefined;
+  const p = await summerPosteringer(fil, { talformat: ds.manifest.talformat, skaeringsdato: dato });
+  if (!p.laest || p.fund.some((f) => f.alvor === 'fejl')) return { ds, opg: null, fund: p.fund };
+  const slut = dato ?? sidsteBogfoerteDag(p, ds.manifest.budgetaar);
+  if (!slut) return { ds, opg: null, fund: [...p.fund, fund(fil, null, 'dato', 'ingen_forbrug', `forbrug.csv har ingen bogføringer i ${ds.manifest.budgetaar}`)] };
+  const opg = opgoerForbrug(ds, p, slut);
+  return { ds: fremskrivesAfForbrug(ds).length ? anvendForbrug(ds, opg) : ds, opg, fund: p.fund };
+}

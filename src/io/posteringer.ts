@@ -1,0 +1,434 @@
+/**
+ * Postings (`forbrug.csv`: `konto;dato;beloeb`, as exported from the ERP) summed per account and month
+ * in whole øre, streamed: the file is read in chunks, so memory stays flat however long it is.
+ *
+ * Two paths, one result. The fast path takes a plain line straight from the bytes: no quote, the
+ * header's field count, an ASCII konto without surrounding spaces, an ISO date, an amount in the file's
+ * number format with at most 2 decimals. Every other record (quotes, non-ASCII, other date forms, a
+ * ragged row, anything odd) goes whole to the general path: csv-parse and the field rules, with
+ * file:line findings. test/posteringer.test.ts checks on generated and fuzzed files that the result
+ * equals csv-parse over the whole file (`summerPosteringerTekst`).
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { fund, type Fund } from '../core/model.js';
+import { parseTal, type Talformat } from '../core/money.js';
+import { dageIMaaned, maanedsnoegle, MAKS_OERE, Oeresum, parseDato, type Dato, type Kontosum, type Posteringssummer } from '../core/forbrug.js';
+import { findAfgraenser, ikkeTekst, Linjetaeller, normaliserKolonne, WINDOWS_1252_BESKED } from './csv.js';
+
+export interface Posteringer extends Posteringssummer {
+  /** Findings with file and line; errors mean some postings are not in the sums. */
+  fund: Fund[];
+  /** False when the file cannot be read as postings at all (the reason is in `fund`). */
+  laest: boolean;
+}
+
+export interface PosteringsValg {
+  /** The number format of `beloeb`; by default Danish, or English when the delimiter is a comma. */
+  talformat?: Talformat;
+  /** The follow-up's date (`pr.`): postings of its month up to this day are also summed apart. */
+  skaeringsdato?: Dato;
+  /** Bytes read at a time (tests use small blocks to put records across block boundaries). */
+  blokstoerrelse?: number;
+}
+
+const KOLONNER = ['konto', 'dato', 'beloeb'] as const;
+
+/** What both paths share: the columns, the cut-off and the sums being built. */
+class Opsummering {
+  readonly konti = new Map<string, Kontosum>();
+  antal = 0;
+  readonly fund: Fund[] = [];
+  readonly skaeringsnoegle: number;
+  readonly skaeringsdag: number;
+
+  constructor(readonly fil: string, readonly kolonner: { konto: number; dato: number; beloeb: number; antal: number }, readonly talformat: Talformat, skaering?: Dato) {
+    this.skaeringsnoegle = skaering ? maanedsnoegle(skaering.aar, skaering.maaned) : -1;
+    this.skaeringsdag = skaering?.dag ?? 0;
+  }
+
+  kontosum(konto: string): Kontosum {
+    let k = this.konti.get(konto);
+    if (!k) this.konti.set(konto, (k = { maaneder: new Map(), tilSkaeringsdag: new Oeresum() }));
+    return k;
+  }
+
+  tilfoej(k: Kontosum, noegle: number, dag: number, oere: number): void {
+    let m = k.maaneder.get(noegle);
+    if (!m) k.maaneder.set(noegle, (m = new Oeresum()));
+    m.add(oere);
+    if (noegle === this.skaeringsnoegle && dag <= this.skaeringsdag) k.tilSkaeringsdag.add(oere);
+    this.antal++;
+  }
+
+  /** The general path for one record's fields (as csv-parse gives them). */
+  post(felter: string[], linje: number): void {
+    const f = (kode: string, kolonne: string | null, besked: string) => {
+      this.fund.push(fund(this.fil, linje, kolonne, kode, besked));
+    };
+    if (felter.length !== this.kolonner.antal) {
+      return f('forkert_antal_felter', null, `Linjen har ${felter.length} felter, men overskriften har ${this.kolonner.antal}; posteringen er ikke talt med`);
+    }
+    const konto = felter[this.kolonner.konto]!.trim().replace(/^'(?=[=+\-@\t\r])/, '');
+    const datoTekst = felter[this.kolonner.dato]!;
+    const beloebTekst = felter[this.kolonner.beloeb]!.trim();
+    if (konto === '') return f('mangler_vaerdi', 'konto', 'Kontoen mangler; posteringen er ikke talt med');
+    const dato = parseDato(datoTekst);
+    if (!dato) return f('ugyldig_dato', 'dato', `"${datoTekst}" er ikke en dato (brug 2025-06-30 eller 30-06-2025)`);
+    const tal = parseTal(beloebTekst, this.talformat);
+    if (!tal.ok) return f('ugyldigt_tal', 'beloeb', tal.besked);
+    const oere = tal.vaerdi.times(100);
+    if (!oere.isInteger()) return f('for_mange_decimaler', 'beloeb', `"${beloebTekst}" har mere end 2 decimaler; en postering er i hele øre`);
+    if (oere.abs().gte(MAKS_OERE)) return f('for_stort_beloeb', 'beloeb', `"${beloebTekst}" er over 100 mia. kr. for én postering`);
+    this.tilfoej(this.kontosum(konto), maanedsnoegle(dato.aar, dato.maaned), dato.dag, oere.toNumber());
+  }
+
+  resultat(laest: boolean): Posteringer {
+    this.fund.sort((a, b) => (a.linje ?? 0) - (b.linje ?? 0));
+    return { konti: this.konti, antal: this.antal, fund: this.fund, laest };
+  }
+}
+
+const CSV_VALG = { relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
+
+/** csv-parse's complaint about a record, as a finding (the file is not read past it, as csv-parse would not). */
+function csvFejl(fil: string, e: unknown, linje: number): Fund {
+  const kode = (e as { code?: string }).code ?? '';
+  const besked = kode === 'CSV_QUOTE_NOT_CLOSED'
+    ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
+    : kode.includes('QUOTE')
+      ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
+      : `Rækken fra linje ${linje} kan ikke læses som CSV (${kode || 'ukendt fejl'})`;
+  return fund(fil, linje, null, 'ugyldig_csv', besked);
+}
+
+/** The header's columns, or a finding. */
+function hoved(fil: string, felter: string[], linje: number, afgraenser: string, talformat: Talformat | undefined, skaering?: Dato): Opsummering | Fund {
+  const navne = felter.map(normaliserKolonne);
+  const mangler = KOLONNER.filter((k) => !navne.includes(k));
+  if (mangler.length) {
+    return fund(fil, linje, mangler[0]!, 'mangler_kolonne', `Kolonnen "${mangler[0]}" mangler i overskriften (fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; forventet konto, dato, beloeb)`);
+  }
+  const i = (k: string) => navne.indexOf(k);
+  return new Opsummering(fil, { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: navne.length }, talformat ?? (afgraenser === ',' ? 'en' : 'da'), skaering);
+}
+
+/**
+ * The reference: the whole decoded file through csv-parse and the general path. Used for small inputs
+ * and by the tests as the oracle the fast path must agree with.
+ */
+export function summerPosteringerTekst(tekst: string, fil: string, valg: PosteringsValg = {}): Posteringer {
+  const afgraenser = findAfgraenser(tekst);
+  const linjer = new Linjetaeller(tekst, afgraenser);
+  // As in laesCsv: a record's line comes from the byte offset where the previous record ended.
+  const records: { felter: string[]; linje: number }[] = [];
+  let slut = 0;
+  let fejl: Fund | null = null;
+  try {
+    parse(tekst, {
+      ...CSV_VALG,
+      delimiter: afgraenser,
+      on_record: (felter: string[], k: { bytes: number }) => {
+        records.push({ felter, linje: linjer.startlinje(slut) });
+        slut = k.bytes;
+        return felter;
+      },
+    });
+  } catch (e) {
+    fejl = csvFejl(fil, e, linjer.startlinje(slut));
+  }
+  const [foerste, ...data] = records;
+  if (!foerste) return { konti: new Map(), antal: 0, fund: [fejl ?? fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)')], laest: false };
+  const h = hoved(fil, foerste.felter, foerste.linje, afgraenser, valg.talformat, valg.skaeringsdato);
+  if (!(h instanceof Opsummering)) return { konti: new Map(), antal: 0, fund: [h], laest: false };
+  for (const r of data) h.post(r.felter, r.linje);
+  if (fejl) h.fund.push(fejl);
+  return h.resultat(fejl === null);
+}
+
+const NL = 10;
+const CR = 13;
+const CITAT = 34;
+const MINUS = 45;
+const PUNKTUM = 46;
+const KOMMA = 44;
+const NUL_TEGN = 48;
+const APOSTROF = 39;
+const MELLEMRUM = 32;
+
+const BLOKSTOERRELSE = 1 << 20;
+
+/**
+ * Sums a postings file, streamed (see the module comment): 1 MB at a time; a record the fast path does
+ * not take goes to the general path whole.
+ */
+export async function summerPosteringer(fil: string, valg: PosteringsValg = {}): Promise<Posteringer> {
+  const fd = openSync(fil, 'r');
+  try {
+    return await scan(fd, fil, valg);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Posteringer> {
+  let buf = Buffer.allocUnsafe(valg.blokstoerrelse ?? BLOKSTOERRELSE);
+  let fyldt = readSync(fd, buf, 0, buf.length, null);
+  const ikkeLaest = (f: Fund): Posteringer => ({ konti: new Map(), antal: 0, fund: [f], laest: false });
+  const problem = ikkeTekst(buf.subarray(0, fyldt), fil);
+  if (problem) return ikkeLaest(problem);
+  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let linje = 1;
+  let eof = fyldt < buf.length;
+  /** Reads more after the unprocessed tail; false once the end of the file has been reached before. */
+  const fyldOp = (): boolean => {
+    if (eof) return false;
+    const rest = fyldt - pos;
+    if (pos === 0) {
+      const stoerre = Buffer.allocUnsafe(buf.length * 2); // a single record longer than the buffer
+      buf.copy(stoerre, 0, 0, fyldt);
+      buf = stoerre;
+    } else buf.copy(buf, 0, pos, fyldt);
+    pos = 0;
+    fyldt = rest;
+    const n = readSync(fd, buf, fyldt, buf.length - fyldt, null);
+    fyldt += n;
+    if (n === 0) eof = true;
+    return true;
+  };
+
+  // The header: the first non-blank record, read by the general path; it decides the delimiter and
+  // the line ending (csv-parse takes the first line ending it meets as the record delimiter).
+  const foersteLinjeslut = (): number => {
+    for (;;) {
+      const i = buf.indexOf(NL, pos);
+      if (i >= 0 && i < fyldt) return i;
+      const cr = buf.indexOf(CR, pos);
+      if (cr >= 0 && cr < fyldt - 1) return cr;
+      if (!fyldOp()) return fyldt;
+    }
+  };
+  let afgraenser: ';' | '\t' | ',' = ';';
+  let crlf = false;
+  let h: Opsummering | null = null;
+  let win1252 = false;
+  const iconv = { modul: null as null | typeof import('iconv-lite') };
+  const dekodPost = async (bytes: Buffer): Promise<string> => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      win1252 = true;
+      iconv.modul ??= (await import('iconv-lite')).default;
+      return iconv.modul.decode(bytes, 'win1252');
+    }
+  };
+
+  while (!h) {
+    const slut = foersteLinjeslut();
+    if (slut >= fyldt && pos >= fyldt) return ikkeLaest(fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)'));
+    const tekst = await dekodPost(buf.subarray(pos, slut));
+    if (buf[slut] === CR && buf[slut + 1] !== NL) {
+      // Old Mac line endings: too rare for a fast path; the whole file through the reference path.
+      return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
+    }
+    crlf = buf[slut - 1] === CR;
+    if (tekst.trim() === '' || /^[\s;,\t]*$/.test(tekst)) {
+      pos = slut + 1;
+      linje++;
+      continue;
+    }
+    if (tekst.includes('"')) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
+    afgraenser = findAfgraenser(tekst);
+    const felter = tekst.replace(/\r$/, '').split(afgraenser);
+    const hh = hoved(fil, felter, linje, afgraenser, valg.talformat, valg.skaeringsdato);
+    if (!(hh instanceof Opsummering)) return ikkeLaest(hh);
+    h = hh;
+    pos = slut + 1;
+    linje++;
+  }
+  const opsummering = h;
+
+  // The general path: one record (one or more physical lines) through csv-parse and the field rules.
+  const csvValg = { ...CSV_VALG, delimiter: afgraenser, record_delimiter: crlf ? '\r\n' : '\n' };
+  let csvFejlFund: Fund | null = null;
+  const generel = async (bytes: Buffer, startlinje: number) => {
+    let records: string[][];
+    try {
+      records = parse(await dekodPost(bytes), csvValg) as string[][];
+    } catch (e) {
+      csvFejlFund = csvFejl(fil, e, startlinje);
+      return;
+    }
+    for (const r of records) opsummering.post(r, startlinje);
+  };
+
+  const hurtigSti = new HurtigSti(opsummering, afgraenser);
+  // Records that span lines (an open quote, or in a CRLF file a line ending in LF alone) are gathered
+  // here until they close, then go to the general path whole.
+  let samlet: Buffer[] = [];
+  let samletFra = 0;
+  let paritet = 0;
+  for (;;) {
+    const sidsteNL = buf.lastIndexOf(NL, fyldt - 1);
+    const blokslut = eof ? fyldt : sidsteNL + 1;
+    while (pos < blokslut) {
+      let nl = buf.indexOf(NL, pos);
+      if (nl < 0 || nl >= blokslut) nl = blokslut;
+      const harCR = nl > pos && buf[nl - 1] === CR;
+      const e = harCR ? nl - 1 : nl;
+      if (samlet.length === 0) {
+        // A blank line is skipped; in a CRLF file a line ending in LF alone continues the record (as in csv-parse).
+        if (e === pos) {
+          // blank line
+        } else if ((crlf && !harCR && nl < fyldt) || !hurtigSti.linje(buf, pos, e)) {
+          let citater = 0;
+          for (let i = pos; i < nl; i++) if (buf[i] === CITAT) citater++;
+          paritet = citater & 1;
+          samlet.push(Buffer.from(buf.subarray(pos, Math.min(nl + 1, fyldt))));
+          samletFra = linje;
+        }
+      } else {
+        for (let i = pos; i < nl; i++) if (buf[i] === CITAT) paritet ^= 1;
+        samlet.push(Buffer.from(buf.subarray(pos, Math.min(nl + 1, fyldt))));
+      }
+      if (samlet.length > 0 && paritet === 0 && (!crlf || harCR || nl >= fyldt)) {
+        await generel(Buffer.concat(samlet), samletFra);
+        samlet = [];
+        if (csvFejlFund) break;
+      }
+      pos = nl + 1;
+      linje++;
+    }
+    if (csvFejlFund || !fyldOp()) break;
+  }
+  if (samlet.length > 0 && !csvFejlFund) await generel(Buffer.concat(samlet), samletFra);
+  if (win1252 || hurtigSti.win1252) opsummering.fund.push(fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel'));
+  if (csvFejlFund) opsummering.fund.push(csvFejlFund);
+  return opsummering.resultat(csvFejlFund === null);
+}
+
+/** The rest of the file after what is in `buf` (for the rare files the fast path leaves whole). */
+function readHele(fd: number, buf: Buffer, fyldt: number): Buffer {
+  const dele = [buf.subarray(0, fyldt)];
+  for (;;) {
+    const b = Buffer.allocUnsafe(BLOKSTOERRELSE);
+    const n = readSync(fd, b, 0, b.length, null);
+    if (n === 0) break;
+    dele.push(b.subarray(0, n));
+  }
+  const hele = Buffer.concat(dele);
+  return hele[0] === 0xef && hele[1] === 0xbb && hele[2] === 0xbf ? hele.subarray(3) : hele;
+}
+
+/** Whether b[ks, ke) holds exactly the bytes of `a`. */
+function ens(a: Buffer, b: Buffer, ks: number, ke: number): boolean {
+  if (a.length !== ke - ks) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[ks + i]) return false;
+  return true;
+}
+
+const erCiffer = (c: number) => c >= NUL_TEGN && c <= NUL_TEGN + 9;
+
+/** The fast path: one plain line straight from the bytes into the sums. */
+class HurtigSti {
+  /** Set when a line's unread columns are not valid UTF-8 (the file is Windows-1252). */
+  win1252 = false;
+  private readonly delim: number;
+  private readonly dansk: boolean;
+  private readonly starter: Int32Array;
+  /** Accounts by a hash of their bytes, so that a line's konto needs no new string. */
+  private readonly konti = new Map<number, { bytes: Buffer; sum: Kontosum }[]>();
+
+  constructor(private readonly o: Opsummering, afgraenser: string) {
+    this.delim = afgraenser.charCodeAt(0);
+    this.dansk = o.talformat === 'da';
+    this.starter = new Int32Array(o.kolonner.antal + 1);
+  }
+
+  /** Takes the line [s, e) (line ending removed); false when it must go to the general path. */
+  linje(b: Buffer, s: number, e: number): boolean {
+    const { konto: kKonto, dato: kDato, beloeb: kBeloeb, antal } = this.o.kolonner;
+    const starter = this.starter;
+    const delim = this.delim;
+    let felt = 0;
+    let bytesOr = 0;
+    starter[0] = s;
+    for (let i = s; i < e; i++) {
+      const c = b[i]!;
+      bytesOr |= c;
+      if (c === delim) {
+        if (++felt >= antal) return false;
+        starter[felt] = i + 1;
+      } else if (c === CITAT) return false;
+    }
+    if (felt !== antal - 1) return false;
+    // Non-ASCII in a column not read still tells the file's encoding (for the same warning as the reference).
+    if (bytesOr >= 0x80 && !this.win1252 && !isUtf8(b.subarray(s, e))) this.win1252 = true;
+    starter[antal] = e + 1;
+
+    // dato: YYYY-MM-DD
+    const ds = starter[kDato]!;
+    if (starter[kDato + 1]! - 1 - ds !== 10 || b[ds + 4] !== MINUS || b[ds + 7] !== MINUS) return false;
+    const a1 = b[ds]!, a2 = b[ds + 1]!, a3 = b[ds + 2]!, a4 = b[ds + 3]!, m1 = b[ds + 5]!, m2 = b[ds + 6]!, d1 = b[ds + 8]!, d2 = b[ds + 9]!;
+    if (!erCiffer(a1) || !erCiffer(a2) || !erCiffer(a3) || !erCiffer(a4) || !erCiffer(m1) || !erCiffer(m2) || !erCiffer(d1) || !erCiffer(d2)) return false;
+    const aar = (a1 - NUL_TEGN) * 1000 + (a2 - NUL_TEGN) * 100 + (a3 - NUL_TEGN) * 10 + (a4 - NUL_TEGN);
+    const maaned = (m1 - NUL_TEGN) * 10 + (m2 - NUL_TEGN);
+    const dag = (d1 - NUL_TEGN) * 10 + (d2 - NUL_TEGN);
+    if (maaned < 1 || maaned > 12 || dag < 1 || dag > dageIMaaned(aar, maaned)) return false;
+
+    // beloeb: -?digits (Danish: thousands dots in groups of three), then an optional decimal part of 1–2 digits.
+    let i = starter[kBeloeb]!;
+    const be = starter[kBeloeb + 1]! - 1;
+    const negativ = b[i] === MINUS;
+    if (negativ) i++;
+    let heltal = 0;
+    let cifre = 0;
+    let gruppe = -1; // digits since the last thousands dot; -1 before any dot
+    for (; i < be; i++) {
+      const c = b[i]!;
+      if (erCiffer(c)) {
+        heltal = heltal * 10 + (c - NUL_TEGN);
+        cifre++;
+        if (gruppe >= 0 && ++gruppe > 3) return false;
+      } else if (this.dansk && c === PUNKTUM) {
+        if (cifre === 0 || (cifre > 3 && gruppe < 0) || (gruppe >= 0 && gruppe !== 3)) return false;
+        gruppe = 0;
+      } else break;
+    }
+    if (cifre === 0 || cifre > 11 || (gruppe >= 0 && gruppe !== 3)) return false;
+    let oere = heltal * 100;
+    if (i < be) {
+      if (b[i] !== (this.dansk ? KOMMA : PUNKTUM)) return false;
+      const d = be - i - 1;
+      const o1 = b[i + 1]!;
+      const o2 = d === 2 ? b[i + 2]! : NUL_TEGN;
+      if (d < 1 || d > 2 || !erCiffer(o1) || !erCiffer(o2)) return false;
+      oere += (o1 - NUL_TEGN) * 10 + (o2 - NUL_TEGN);
+    }
+    if (oere >= MAKS_OERE) return false;
+
+    // konto: ASCII, not empty, no surrounding spaces, no leading apostrophe (the general path strips those).
+    const ks = starter[kKonto]!;
+    const ke = starter[kKonto + 1]! - 1;
+    if (ke <= ks || b[ks] === MELLEMRUM || b[ke - 1] === MELLEMRUM || b[ks] === APOSTROF) return false;
+    let h = 0;
+    for (let j = ks; j < ke; j++) {
+      const c = b[j]!;
+      if (c >= 0x80 || c < MELLEMRUM) return false;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    this.o.tilfoej(this.kontosum(b, ks, ke, h), maanedsnoegle(aar, maaned), dag, negativ ? -oere : oere);
+    return true;
+  }
+
+  private kontosum(b: Buffer, ks: number, ke: number, h: number): Kontosum {
+    let kaede = this.konti.get(h);
+    if (kaede) {
+      for (const k of kaede) if (ens(k.bytes, b, ks, ke)) return k.sum;
+    } else this.konti.set(h, (kaede = []));
+    const sum = this.o.kontosum(b.toString('latin1', ks, ke));
+    kaede.push({ bytes: Buffer.from(b.subarray(ks, ke)), sum });
+    return sum;
+  }
+}
