@@ -133,7 +133,7 @@ export function sikrData(antal, mappe = standardmappe(antal), log = console.log)
   log(`Genererer ${antal.toLocaleString('da-DK')} posteringer i ${mappe} …`);
   const t0 = performance.now();
   const g = generer(antal, mappe);
-  log(`  ${(g.bytes / 1e6).toFixed(1)} MB (${(g.bytes / antal).toFixed(1)} byte pr. række), ${g.konti} konti, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`  ${(g.bytes / 1e6).toFixed(1)} MB (${(g.bytes / antal).toFixed(1)} byte pr. række), ${g.konti} konti at vælge imellem, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return mappe;
 }
 

@@ -2,6 +2,9 @@
  * budgetopf as a library: load a dataset folder, compute the follow-up, and read or render its figures.
  * The CLI is built on exactly these functions.
  *
+ * A post with a blank forventet (projected from forbrug.csv) needs `laesForbrug` before `beregn`: it
+ * streams the postings and returns the dataset with the projection in place.
+ *
  * Load once, then transform and compute as often as needed: a scenario is data (`parseAendring`),
  * `anvendScenarie` returns a new dataset and `beregn` computes it; nothing is mutated.
  *
@@ -25,10 +28,21 @@ export { afvigelsesTabel } from './report/afvigelser.js';
 export { aktivitetsTabel } from './report/aktivitet.js';
 export { rapportDokument } from './report/rapport.js';
 export { STANDARDVISNING, type Visning } from './report/visning.js';
-export type { Dokument, Tabel, Sektion, Celle } from './report/shape.js';
+export type { Dokument, Tabel, Sektion, Celle, Diagram, Soejlediagram, Linjediagram } from './report/shape.js';
 export {
   anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
   type Aendring, type Operation, type Scenarie, type Foelsomhed, type Foelsomhedspunkt,
 } from './core/scenarie.js';
 export { klassificer, kontrollerBevillinger, anvendBevillinger, efterBevillinger, foreslaa, type Bevillingsoenske, type Kompetence, type Flag } from './core/bevillinger.js';
 export { scenarierJson, foelsomhedJson, bevillingerJson } from './render/json.js';
+export {
+  prognose, prognoseForYdelse, fremskriv, anvendPrognose, prognoseEffekter, METODER,
+  type Metode, type PrognoseValg, type YdelsesPrognose, type Backtest,
+} from './core/prognose.js';
+export {
+  opgoerForbrug, anvendForbrug, fremskrivesAfForbrug, slaaOp, parseDato,
+  type Forbrugsopgoerelse, type Postforbrug, type Kontoforbrug, type Dato, type Posteringssummer,
+} from './core/forbrug.js';
+export { summerPosteringer, type Posteringer, type PosteringsValg } from './io/posteringer.js';
+export { laesForbrug, type Forbrugsresultat } from './io/forbrugsdata.js';
+export { prognoseJson, forbrugJson } from './render/json.js';

@@ -71,6 +71,15 @@ describe('summerPosteringer', () => {
     expect(String(r.konti.get('5.1')!.maaneder.get(2025 * 12)!.oere)).toBe(String(9_999_999_999_999n * 1000n));
   });
 
+  it('many accounts (the account table grows) sum as the reference does', async () => {
+    const linjer = Array.from({ length: 20_000 }, (_, i) => `5.${i % 5000}.${i % 7};2025-0${1 + (i % 6)}-1${i % 10};${i},${String(i % 100).padStart(2, '0')}`);
+    const sti = fil(`konto;dato;beloeb\n${linjer.join('\n')}\n`);
+    const r = await summerPosteringer(sti, { skaeringsdato: skaering });
+    expect(r.konti.size).toBe(new Set(linjer.map((l) => l.split(';')[0])).size);
+    expect(r.konti.size).toBeGreaterThan(4000);
+    expect(billede(r)).toEqual(billede(await reference(sti, { skaeringsdato: skaering })));
+  });
+
   it('an unclosed quote stops the reading with its line', async () => {
     const sti = fil('konto;dato;beloeb\n5.1;2025-01-01;1\n"5.2;2025-01-01;2\n5.3;2025-01-01;3\n');
     const r = await summerPosteringer(sti);

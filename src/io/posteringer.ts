@@ -270,27 +270,28 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   let samletFra = 0;
   let paritet = 0;
   for (;;) {
-    const sidsteNL = buf.lastIndexOf(NL, fyldt - 1);
-    const blokslut = eof ? fyldt : sidsteNL + 1;
+    const b = buf; // this block's buffer (fyldOp may replace buf)
+    const blokslut = eof ? fyldt : b.lastIndexOf(NL, fyldt - 1) + 1;
     while (pos < blokslut) {
-      let nl = buf.indexOf(NL, pos);
-      if (nl < 0 || nl >= blokslut) nl = blokslut;
-      const harCR = nl > pos && buf[nl - 1] === CR;
+      // A JS loop: for short lines it beats Buffer#indexOf, whose every call crosses into C++.
+      let nl = pos;
+      while (nl < blokslut && b[nl] !== NL) nl++;
+      const harCR = nl > pos && b[nl - 1] === CR;
       const e = harCR ? nl - 1 : nl;
       if (samlet.length === 0) {
         // A blank line is skipped; in a CRLF file a line ending in LF alone continues the record (as in csv-parse).
         if (e === pos) {
           // blank line
-        } else if ((crlf && !harCR && nl < fyldt) || !hurtigSti.linje(buf, pos, e)) {
+        } else if ((crlf && !harCR && nl < fyldt) || !hurtigSti.linje(b, pos, e)) {
           let citater = 0;
-          for (let i = pos; i < nl; i++) if (buf[i] === CITAT) citater++;
+          for (let i = pos; i < nl; i++) if (b[i] === CITAT) citater++;
           paritet = citater & 1;
-          samlet.push(Buffer.from(buf.subarray(pos, Math.min(nl + 1, fyldt))));
+          samlet.push(Buffer.from(b.subarray(pos, Math.min(nl + 1, fyldt))));
           samletFra = linje;
         }
       } else {
-        for (let i = pos; i < nl; i++) if (buf[i] === CITAT) paritet ^= 1;
-        samlet.push(Buffer.from(buf.subarray(pos, Math.min(nl + 1, fyldt))));
+        for (let i = pos; i < nl; i++) if (b[i] === CITAT) paritet ^= 1;
+        samlet.push(Buffer.from(b.subarray(pos, Math.min(nl + 1, fyldt))));
       }
       if (samlet.length > 0 && paritet === 0 && (!crlf || harCR || nl >= fyldt)) {
         await generel(Buffer.concat(samlet), samletFra);
@@ -330,6 +331,12 @@ function ens(a: Buffer, b: Buffer, ks: number, ke: number): boolean {
 
 const erCiffer = (c: number) => c >= NUL_TEGN && c <= NUL_TEGN + 9;
 
+interface KontoIndgang {
+  h: number;
+  bytes: Buffer;
+  sum: Kontosum;
+}
+
 /** The fast path: one plain line straight from the bytes into the sums. */
 class HurtigSti {
   /** Set when a line's unread columns are not valid UTF-8 (the file is Windows-1252). */
@@ -337,8 +344,9 @@ class HurtigSti {
   private readonly delim: number;
   private readonly dansk: boolean;
   private readonly starter: Int32Array;
-  /** Accounts by a hash of their bytes, so that a line's konto needs no new string. */
-  private readonly konti = new Map<number, { bytes: Buffer; sum: Kontosum }[]>();
+  /** Accounts by a hash of their bytes (open addressing), so that a line's konto needs no new string. */
+  private tabel: (KontoIndgang | undefined)[] = new Array(1024);
+  private antalKonti = 0;
 
   constructor(private readonly o: Opsummering, afgraenser: string) {
     this.delim = afgraenser.charCodeAt(0);
@@ -423,12 +431,27 @@ class HurtigSti {
   }
 
   private kontosum(b: Buffer, ks: number, ke: number, h: number): Kontosum {
-    let kaede = this.konti.get(h);
-    if (kaede) {
-      for (const k of kaede) if (ens(k.bytes, b, ks, ke)) return k.sum;
-    } else this.konti.set(h, (kaede = []));
-    const sum = this.o.kontosum(b.toString('latin1', ks, ke));
-    kaede.push({ bytes: Buffer.from(b.subarray(ks, ke)), sum });
-    return sum;
+    const maske = this.tabel.length - 1;
+    let i = h & maske;
+    for (let e = this.tabel[i]; e !== undefined; e = this.tabel[(i = (i + 1) & maske)]) {
+      if (e.h === h && ens(e.bytes, b, ks, ke)) return e.sum;
+    }
+    const ny: KontoIndgang = { h, bytes: Buffer.from(b.subarray(ks, ke)), sum: this.o.kontosum(b.toString('latin1', ks, ke)) };
+    this.tabel[i] = ny;
+    if (++this.antalKonti * 2 > this.tabel.length) this.udvid();
+    return ny.sum;
   }
+
+  private udvid(): void {
+    const gamle = this.tabel;
+    this.tabel = new Array(gamle.length * 2);
+    const maske = this.tabel.length - 1;
+    for (const e of gamle) {
+      if (!e) continue;
+      let i = e.h & maske;
+      while (this.tabel[i] !== undefined) i = (i + 1) & maske;
+      this.tabel[i] = e;
+    }
+  }
+
 }

@@ -40,6 +40,7 @@ p.note { font-size: 8.5pt; color: #444; font-style: italic; margin: 2pt 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2, h3, caption { break-after: avoid; }
+  div.tabel { break-inside: avoid; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
 }
@@ -67,7 +68,7 @@ function renderTabel(t: Tabel, v: HtmlValg): string {
       }).join('');
       return `<tr class="${klasse}">${celler}</tr>`;
     }).join('\n');
-    return `<table>${g.titel ? `<caption>${esc(g.titel)}</caption>` : ''}\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody></table>`;
+    return `<div class="tabel"><table>${g.titel ? `<caption>${esc(g.titel)}</caption>` : ''}\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody></table></div>`;
   });
   return [...dele, ...(t.noter ?? []).map((n) => `<p class="note">${esc(n)}</p>`)].join('\n');
 }

@@ -37,7 +37,7 @@ function visTal(d: Decimal, art: Talart, v: DiagramValg, medFortegn: boolean): {
 
 /** An afvigelse in the sign the municipality prints (the figures stay canonical: negative = merforbrug). */
 const visFortegn = (d: Decimal, v: DiagramValg) => (v.fortegn === 'merforbrug_positiv' ? d.neg() : d);
-const forbrug = (d: Decimal) => (d.isZero() ? '' : d.isNegative() ? ' (merforbrug)' : ' (mindreforbrug)');
+const forbrug = (d: Decimal) => (d.isNegative() ? ' (merforbrug)' : ' (mindreforbrug)');
 
 /** The fills: merforbrug hatched red, mindreforbrug solid blue, and series told apart by pattern as well as colour. */
 function moenstre(id: string, serier: number): string {
@@ -79,7 +79,7 @@ function soejler(d: Soejlediagram, v: DiagramValg, id: string): string {
   const mindst = Math.min(0, ...alle.map(tilTal));
   const stoerst = Math.max(0, ...alle.map(tilTal));
   const spaend = stoerst - mindst || 1;
-  const etiketbredde = Math.min(290, Math.max(...d.grupper.map((g) => g.etiket.length)) * TEGN + 12);
+  const etiketbredde = Math.min(290, Math.max(0, ...d.grupper.map((g) => g.etiket.length)) * TEGN + 12);
   const tekstplads = 8 + Math.max(4, ...alle.map((x) => visTal(x, d.art, v, d.afvigelse).kort.length)) * TEGN;
   const venstre = etiketbredde + (mindst < 0 ? tekstplads : 4);
   const hoejre = BREDDE - (stoerst > 0 ? tekstplads : 4);
@@ -103,17 +103,16 @@ function soejler(d: Soejlediagram, v: DiagramValg, id: string): string {
       if (raa === null) return '';
       const n = tilTal(vaerdi(raa));
       const tekst = visTal(vaerdi(raa), d.art, v, d.afvigelse);
-      const ord = d.afvigelse ? forbrug(raa) : '';
+      const nul = !/[1-9]/.test(tekst.kort); // shows as zero: no sign, no word, no label on the chart
+      const ord = d.afvigelse && !nul ? forbrug(raa) : '';
       const titel = `${g.etiket}${enkelt ? '' : `, ${d.serier[si]!.toLowerCase()}`}: ${tekst.lang}${ord}`;
       beskrivelser.push(titel);
       const y = y0 + si * (soejle + 2);
       const [fra, til] = [x(Math.min(0, n)), x(Math.max(0, n))];
       const fyld = enkelt && d.afvigelse ? (raa.isNegative() ? `url(#${id}-merforbrug)` : FARVER.mindreforbrug) : seriefyld(id, si);
       const tx = n < 0 ? fra - 4 : til + 4;
-      const nul = !/[1-9]/.test(tekst.kort);
       return `<g class="soejle"><title>${esc(titel)}</title>`
         + `<rect x="${fmt(fra)}" y="${fmt(y)}" width="${fmt(til - fra)}" height="${soejle}" fill="${fyld}"/>`
-        // A figure that shows as zero has no bar and no label on the chart; its title still says it.
         + (nul ? '' : `<text x="${fmt(tx)}" y="${fmt(y + soejle / 2 + 4)}" text-anchor="${n < 0 ? 'end' : 'start'}">${esc(tekst.kort)}</text>`) + '</g>';
     }).join('');
     return etiket + bjaelker;
