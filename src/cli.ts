@@ -68,7 +68,7 @@ const anvendPrognoseTilvalg = () =>
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
 /** Commands that build whole documents, so they offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
+const DOKUMENTKOMMANDOER = new Set(['prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
 /** Commands whose tables get a bar column on a terminal. */
 const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport']);
 

@@ -139,3 +139,34 @@ describe('budgetopf prognose', () => {
     expect(r.ud).toContain('maanedstal.csv:6:maaned: fejl[dublet_maaned]');
   });
 });
+
+describe('the prognose in the report and the workbook', () => {
+  it('rapport --format html draws each ydelse\'s months, the projection and the methods\' range', () => {
+    const r = koerCli(['rapport', MAPPE, '--format', 'html']);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toContain('<h2 id="s6">Prognose for helårspersoner 2025');
+    // July for Kontanthjælp: saeson 980 × 990/960 = 1.010,625; the methods range from gennemsnit 975 to that.
+    expect(r.ud).toContain('<title>jul, prognose (saeson): 1.010,63 helårspersoner</title>');
+    expect(r.ud).toContain('jul: metodernes spænd 975–1.010,63 helårspersoner');
+    // October: trend 954 + 6 × 10 = 1.014 is the highest.
+    expect(r.ud).toContain('okt: metodernes spænd 975–1.014 helårspersoner');
+    expect(r.ud).toContain('<title>jun, observeret: 990 helårspersoner</title>');
+    expect(r.ud).toContain('<title>Budget HP: 919 helårspersoner</title>');
+  });
+
+  it('prognose --format xlsx has the Prognose and Backtest sheets with the figures', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const fil = join(mkdtempSync(join(tmpdir(), 'prognose-')), 'p.xlsx');
+    expect(koerCli(['prognose', MAPPE, '--format', 'xlsx', '--output', fil]).kode).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fil);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Prognose', 'Backtest']));
+    const raekke = (navn: string) => {
+      const ark = wb.getWorksheet(navn)!;
+      let fundet: unknown[] = [];
+      ark.eachRow((r) => { if (r.getCell(1).value === 'Kontanthjælp') fundet = (r.values as unknown[]).slice(1); });
+      return fundet;
+    };
+    expect(raekke('Prognose')).toEqual(expect.arrayContaining([919, 983, 995.39, 975, 999.38, 'saeson']));
+  });
+});

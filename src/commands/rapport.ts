@@ -1,8 +1,10 @@
-/** `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker included when there are any. */
+/** `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker and the prognose included when there are any. */
 import { efterBevillinger, klassificer } from '../core/bevillinger.js';
 import { rapportJson } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
 import { rapportDokument } from '../report/rapport.js';
+import { prognose } from '../core/prognose.js';
+import { prognoseSektioner } from '../report/prognose.js';
 import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
 
 const bevillingerAf = (k: Kontekst) =>
@@ -14,6 +16,8 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
     tekst: (k, v) => {
       const b = bevillingerAf(k);
       const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
-      return rapportDokument(k.o, v, b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : []);
+      // With maanedstal.csv the forecast of helårspersoner (best method) follows, charts included.
+      const prognoser = k.ds.maanedstal.length ? prognoseSektioner(prognose(k.ds), k.ds, v, 'bedst') : [];
+      return rapportDokument(k.o, v, [...(b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : []), ...prognoser]);
     },
   });

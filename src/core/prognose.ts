@@ -35,6 +35,8 @@ export interface YdelsesPrognose {
   ydelse: string;
   /** Months of the budget year observed (1 = January only). */
   observerede: number;
+  /** The observed months (January first) and each method's projection of the rest of the year. */
+  maaneder: { observeret: Decimal[]; fremskrevet: Record<Metode, Decimal[] | null> };
   /** Forecast helårspersoner per method; null where a method cannot be used (saeson without last year). */
   metoder: Record<Metode, Decimal | null>;
   /** Per method the backtest on each complete earlier year, and the mean absolute error (null: no year). */
@@ -92,10 +94,13 @@ export function fremskriv(metode: Metode, x: readonly Decimal[], sidsteAar: Maan
   }
 }
 
-/** (Σ observed + Σ projected) / 12, or null when the method cannot be used. */
-function aarsHp(metode: Metode, x: readonly Decimal[], sidsteAar: Maaneder | null, niveauMaaneder: number): Decimal | null {
+/** (Σ observed + Σ projected) / 12. */
+const aarsHp = (x: readonly Decimal[], frem: readonly Decimal[]) => sum([...x, ...frem]).div(12);
+
+/** The year's helårspersoner by a method, or null when the method cannot be used. */
+function aarsHpMed(metode: Metode, x: readonly Decimal[], sidsteAar: Maaneder | null, niveauMaaneder: number): Decimal | null {
   const frem = fremskriv(metode, x, sidsteAar, niveauMaaneder);
-  return frem && sum([...x, ...frem]).div(12);
+  return frem && aarsHp(x, frem);
 }
 
 const rund2 = (v: Decimal) => v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -112,14 +117,15 @@ export function prognoseForYdelse(ydelse: string, tal: readonly Maanedstal[], bu
   const n = iAar.findIndex((v) => v === undefined);
   const x = (n < 0 ? iAar : iAar.slice(0, n)) as Decimal[];
   if (x.length === 0) return null;
-  const metoder = Object.fromEntries(METODER.map((m) => [m, aarsHp(m, x, aaret(tal, budgetaar - 1), niveauMaaneder)])) as Record<Metode, Decimal | null>;
+  const fremskrevet = Object.fromEntries(METODER.map((m) => [m, fremskriv(m, x, aaret(tal, budgetaar - 1), niveauMaaneder)])) as Record<Metode, Decimal[] | null>;
+  const metoder = Object.fromEntries(METODER.map((m) => [m, fremskrevet[m] && aarsHp(x, fremskrevet[m])])) as Record<Metode, Decimal | null>;
 
   const tidligere = [...new Set(tal.map((t) => t.aar))].filter((a) => a < budgetaar).sort((a, b) => a - b);
   const backtest = Object.fromEntries(METODER.map((m) => {
     const aar = tidligere.flatMap((a): Backtest[] => {
       const det = aaret(tal, a);
       if (!fuldt(det)) return [];
-      const prognose = aarsHp(m, det.slice(0, x.length), aaret(tal, a - 1), niveauMaaneder);
+      const prognose = aarsHpMed(m, det.slice(0, x.length), aaret(tal, a - 1), niveauMaaneder);
       return prognose ? [{ aar: a, fejl: prognose.minus(middel(det)) }] : [];
     });
     return [m, { aar, middelfejl: aar.length ? middel(aar.map((b) => b.fejl.abs())) : null }];
@@ -138,6 +144,7 @@ export function prognoseForYdelse(ydelse: string, tal: readonly Maanedstal[], bu
   return {
     ydelse,
     observerede: x.length,
+    maaneder: { observeret: x, fremskrevet },
     metoder,
     backtest,
     bedst,

@@ -2,6 +2,7 @@
 import type { Datasaet } from '../core/model.js';
 import { METODER, METODEBESKRIVELSE, prognoseEffekter, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import type { Decimal } from '../core/money.js';
+import { prognoseDiagram } from './diagrammer.js';
 import { talcelle, type Sektion, type Tabel } from './shape.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
 
@@ -77,11 +78,13 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
   return [
     {
       titel: `Prognose for helårspersoner ${ds.manifest.budgetaar}`,
+      ark: 'Prognose',
       tabel: prognoseTabel(prognoser, ds, v),
+      diagrammer: prognoser.map((p) => prognoseDiagram(p, prognoseEffekter(p, ds).budgetHp, ds.manifest.budgetaar)),
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
         : `Metode: ${metode} (${METODEBESKRIVELSE[metode]}).`],
     },
-    { titel: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${m}: ${METODEBESKRIVELSE[m]}`) },
+    { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${m}: ${METODEBESKRIVELSE[m]}`) },
   ];
 }
