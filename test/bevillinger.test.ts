@@ -1,7 +1,6 @@
 // Bevillingsønsker (issue 3) on the reference case: the kompetence and flags DOMAIN.md states, the rules
 // of FORMAT.md with exact locations, the deviation after approval (worked out by hand from the CSV), and
 // the proposal (--foreslaa) fed back through the loader.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { anvendBevillinger, efterBevillinger, foreslaa, klassificer } from '../src/core/bevillinger.js';
 import { beregn } from '../src/core/beregn.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
-import { REFERENCE } from './helpers.js';
+import { REFERENCE, koerCli } from './helpers.js';
 
-function koer(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
-}
+const koer = koerCli;
 
 /** A copy of the reference dataset with bevillingsoensker.csv changed by `aendr` (or removed). */
 function kopi(aendr?: (linjer: string[]) => string[]): string {

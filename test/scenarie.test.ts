@@ -8,7 +8,7 @@ import { beregn } from '../src/core/beregn.js';
 import { Decimal, rund } from '../src/core/money.js';
 import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, parseOperation, ScenarieFejl } from '../src/core/scenarie.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
-import { REFERENCE } from './helpers.js';
+import { REFERENCE, koerCli } from './helpers.js';
 
 const reference = async () => (await indlaesDatasaet(REFERENCE)).datasaet!;
 const po = (o: ReturnType<typeof beregn>, nr: string) => o.politikomraader.find((p) => p.nr === nr)!.sum;
@@ -87,10 +87,7 @@ describe('scenarios on the reference case', () => {
   });
 });
 
-function koer(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
-}
+const koer = koerCli;
 
 describe('the engine reuses what budget.csv alone decides', () => {
   // beregn keeps the grouping and the fixed sums per poster array; a fresh copy of every array has no

@@ -1,15 +1,11 @@
 // `budgetopf valider` (issue 4): a damaged copy of the reference dataset with one error of each kind
 // (fixtures/valider/generate.mjs says which line carries which) must yield every finding, with file,
 // line, column and code, in all three formats; the clean dataset exits 0.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE } from './helpers.js';
+import { REFERENCE, koerCli } from './helpers.js';
 
 const MAPPE = 'fixtures/valider/beskadiget';
-function koer(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', 'valider', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
-}
+const koer = (args: string[]) => koerCli(['valider', ...args]);
 
 // [file, line, column, code, severity], worked out from the edits in generate.mjs (header = line 1)
 const FORVENTET: [string, number, string, string, 'fejl' | 'advarsel'][] = [

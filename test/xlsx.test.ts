@@ -2,7 +2,6 @@
 // every SUM formula adds up (evaluated here from the read-back cells, with Decimal) to its cached result,
 // and the display formats show the published table. Expected figures come from `--format json` and
 // fixtures/reference/publiceret-tabel.md, never from the workbook code.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,14 +11,11 @@ import { Decimal, formatTal } from '../src/core/money.js';
 import { renderDokument, talformatkode } from '../src/render/xlsx.js';
 import { talcelle } from '../src/report/shape.js';
 import { STANDARDVISNING } from '../src/report/visning.js';
-import { REFERENCE } from './helpers.js';
+import { REFERENCE, koerCli } from './helpers.js';
 
 const mappe = mkdtempSync(join(tmpdir(), 'budgetopf-xlsx-'));
 
-function koer(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
-}
+const koer = koerCli;
 
 async function laes(fil: string): Promise<ExcelJS.Workbook> {
   const bog = new ExcelJS.Workbook();
