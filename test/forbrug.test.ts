@@ -81,6 +81,18 @@ describe('budgetopf forbrug', () => {
     expect(r.fejl).toContain('Forventet for 2.2 Erhvervsservice er fremskrevet af forbruget pr. 30.06.2025: 11.250.000,00 kr.');
   });
 
+  it('--format xlsx: the Forbrug sheet has the figures in kr and the unmapped account its own sheet', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const fil = join(mkdtempSync(join(tmpdir(), 'forbrug-')), 'f.xlsx');
+    expect(koerCli(['forbrug', MAPPE, '--format', 'xlsx', '--output', fil]).kode).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fil);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Forbrug', 'Konti uden kontoplan']);
+    let raekke: unknown[] = [];
+    wb.getWorksheet('Forbrug')!.eachRow((r) => { if (String(r.getCell(1).value).includes('Erhvervsservice')) raekke = (r.values as unknown[]).slice(1); });
+    expect(raekke).toEqual(expect.arrayContaining([11800000, 4500000, 11250000, 550000]));
+  });
+
   it('--pr outside the budget year, or not a date, is a usage error', () => {
     expect(koerCli(['forbrug', MAPPE, '--pr', '2024-06-30']).kode).toBe(2);
     expect(koerCli(['forbrug', MAPPE, '--pr', '30/6']).kode).toBe(2);

@@ -63,7 +63,7 @@ export function ukendteKontiTabel(opg: Forbrugsopgoerelse): Tabel | null {
 export function forbrugsSektioner(opg: Forbrugsopgoerelse, v: Visning): Sektion[] {
   const ukendte = ukendteKontiTabel(opg);
   return [
-    { titel: `Forbrug pr. ${danskDato(opg.pr)}`, tabel: forbrugsTabel(opg, v), tekst: [`${formatTal(new Decimal(opg.antal), { decimaler: 0, format: 'da', tusindtalsseparator: true })} posteringer læst.`] },
-    ...(ukendte ? [{ titel: 'Konti uden for kontoplanen', tabel: ukendte }] : []),
+    { titel: `Forbrug pr. ${danskDato(opg.pr)}`, ark: 'Forbrug', tabel: forbrugsTabel(opg, v), tekst: [`${formatTal(new Decimal(opg.antal), { decimaler: 0, format: 'da', tusindtalsseparator: true })} posteringer læst.`] },
+    ...(ukendte ? [{ titel: 'Konti uden for kontoplanen', ark: 'Konti uden kontoplan', tabel: ukendte }] : []),
   ];
 }
