@@ -2,7 +2,7 @@
 // fixtures/forbrug: the reference data with Erhvervsservice's forventet left blank, kontoplan.csv
 // (6.10 → Erhvervsservice, 6.10.05 → Tilskud til kulturinstitutioner, 5.68 → Løntilskud) and 26 postings;
 // every figure below is worked out by hand from fixtures/forbrug/forbrug.csv.
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,64 @@ describe('budgetopf forbrug', () => {
     const r = koerCli(['valider', mappe]);
     expect(r.kode).toBe(1);
     expect(r.ud).toContain('budget.csv:13:forventet: fejl[forventet_mangler]');
+  });
+});
+
+describe('forbrug: review cases', () => {
+  const kopi = () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'forbrug-'));
+    cpSync(MAPPE, mappe, { recursive: true });
+    return mappe;
+  };
+  const skriv = (mappe: string, fil: string, tekst: string) => writeFileSync(join(mappe, fil), tekst);
+
+  it('the projection is one exact division: 48.144.055,08 × 360/320 = 54.162.061,965 → ,97', async () => {
+    const mappe = kopi();
+    skriv(mappe, 'forbrug.csv', 'konto;dato;beloeb\n6.10.05.01;2025-01-10;48.144.055,08\n');
+    const j = JSON.parse(koerCli(['forbrug', mappe, '--pr', '2025-11-20', '--format', 'json']).ud);
+    expect(j.poster.find((p: { post: string }) => p.post === 'Tilskud til kulturinstitutioner').fremskrevet).toBe(54162061.97);
+  });
+
+  it('a profile share above 1 (a year with refunds) falls back to linear', async () => {
+    const mappe = kopi();
+    skriv(mappe, 'forbrug.csv', 'konto;dato;beloeb\n6.10.01;2024-03-15;1.000.000,00\n6.10.01;2024-12-15;-600.000,00\n6.10.01;2025-03-15;1.000.000,00\n');
+    const p = JSON.parse(koerCli(['forbrug', mappe, '--format', 'json']).ud).poster.find((x: { post: string }) => x.post === 'Erhvervsservice');
+    expect([p.profil, p.forventet_forbrugsprocent, p.fremskrevet]).toEqual(['lineaer', 50, 2000000]);
+  });
+
+  it('a postings file without the budget year is an error, with or without a date', () => {
+    const mappe = kopi();
+    skriv(mappe, 'forbrug.csv', 'konto;dato;beloeb\n6.10.01;2024-03-15;1,00\n');
+    const r = koerCli(['afvigelser', mappe]);
+    expect(r.kode).toBe(1);
+    expect(r.fejl).toContain('fejl[ingen_forbrug]');
+  });
+
+  it("the manifest's pr must be a date in the budget year", () => {
+    const mappe = kopi();
+    const manifest = JSON.parse(readFileSync(join(mappe, 'opfoelgning.json'), 'utf8'));
+    for (const pr of ['2025-02-30', '2024-06-30']) {
+      skriv(mappe, 'opfoelgning.json', JSON.stringify({ ...manifest, pr }, null, 2));
+      const r = koerCli(['valider', mappe]);
+      expect(r.kode).toBe(1);
+      expect(r.ud).toContain('opfoelgning.json:8:pr: fejl[ugyldigt_manifest]');
+    }
+  });
+
+  it('a folder where forbrug.csv should be, or --forbrug a folder: a finding or a usage error, no stack trace', () => {
+    const mappe = kopi();
+    rmSync(join(mappe, 'forbrug.csv'));
+    mkdirSync(join(mappe, 'forbrug.csv'));
+    const r = koerCli(['valider', mappe]);
+    expect(r.kode).toBe(1);
+    expect(r.ud).toContain('fejl[ikke_en_fil]');
+    const f = koerCli(['forbrug', MAPPE, '--forbrug', tmpdir()]);
+    expect([f.kode, f.fejl]).toEqual([2, expect.stringContaining('er en mappe')]);
+  });
+
+  it('a duplicate konto column is an error on the header', () => {
+    const mappe = kopi();
+    skriv(mappe, 'forbrug.csv', 'konto;dato;beloeb;konto\n6.10.01;2025-03-15;1,00;x\n');
+    expect(koerCli(['forbrug', mappe]).fejl).toContain('forbrug.csv:1:konto: fejl[dublet_kolonne]');
   });
 });

@@ -80,6 +80,12 @@ describe('summerPosteringer', () => {
     expect(billede(r)).toEqual(billede(await reference(sti, { skaeringsdato: skaering })));
   });
 
+  it('dense sums past 2^52 stay exact when they meet the general path\'s (901 × 99.999.999.999,99)', async () => {
+    const linje = '5.1;2025-01-01;99.999.999.999,99\n';
+    const sti = fil(`konto;dato;beloeb\n${'"5.1";2025-01-01;99.999.999.999,99\n'.repeat(450)}${linje.repeat(451)}`);
+    expect(String((await summerPosteringer(sti)).konti.get('5.1')!.maaneder.get(2025 * 12)!.oere)).toBe(String(9_999_999_999_999n * 901n));
+  });
+
   it('an unclosed quote stops the reading with its line', async () => {
     const sti = fil('konto;dato;beloeb\n5.1;2025-01-01;1\n"5.2;2025-01-01;2\n5.3;2025-01-01;3\n');
     const r = await summerPosteringer(sti);
@@ -118,6 +124,7 @@ const fuzzFil = fc.record({
   // The header's column order, with or without an extra text column (index 3 → the tekst cell).
   orden: fc.constantFrom([0, 1, 2], [2, 0, 1], [3, 0, 1, 2], [0, 3, 1, 2]),
   tekst: fc.constantFrom('Husleje', 'Løn, maj', 'x;y', ''),
+  hovedCiteret: fc.boolean(),
 });
 
 describe('fast path = csv-parse over the whole file', () => {
@@ -125,7 +132,7 @@ describe('fast path = csv-parse over the whole file', () => {
     await fc.assert(fc.asyncProperty(fuzzFil, async (f) => {
       const nl = f.crlf ? '\r\n' : '\n';
       const ordn = (l: readonly string[]) => (l.length === 3 ? f.orden.map((i) => (i === 3 ? f.tekst : l[i]!)) : l);
-      const hoved = ordn(['konto', 'dato', 'beloeb']).map((k) => (k === f.tekst ? 'tekst' : k));
+      const hoved = ordn(['konto', 'dato', 'beloeb']).map((k) => (k === f.tekst ? 'tekst' : k)).map((k) => (f.hovedCiteret ? `"${k}"` : k));
       const tekst = [hoved, ...f.linjer.map(ordn)].map((l) => l.join(f.afgraenser)).join(nl) + (f.slutNL ? nl : '');
       const bytes = f.win1252 ? iconv.encode(tekst, 'win1252') : Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(tekst)]);
       const sti = fil(bytes);

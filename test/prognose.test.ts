@@ -1,13 +1,13 @@
 // Prognose (issue 6): forecasts of helårspersoner from maanedstal.csv. fixtures/prognose has Kontanthjælp
 // with 6 months of 2025 (960, 966, …, 990) and all of 2023 and 2024, and Jobafklaring with 6 months only.
 // Every expected figure below is worked out by hand from those numbers (the arithmetic is in the comments).
-import { mkdtempSync, readFileSync, cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beregn } from '../src/core/beregn.js';
 import { Decimal } from '../src/core/money.js';
-import { anvendPrognose, fremskriv, prognose, prognoseForYdelse } from '../src/core/prognose.js';
+import { anvendPrognose, fremskriv, METODER, prognose, prognoseForYdelse } from '../src/core/prognose.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { koerCli } from './helpers.js';
 
@@ -54,16 +54,18 @@ describe('the backtest ranks the methods', () => {
     expect(fejl('trend')).toEqual([[2023, '5.7142857143'], [2024, '-3.8095238095']]);
     // saeson needs the year before: only 2024, from 2023's profile × 960/940: 964,34 − 968,33 = −375/94
     expect(fejl('saeson')).toEqual([[2024, '-3.9893617021']]);
-    expect(p.backtest.niveau.middelfejl!.toDecimalPlaces(6).toString()).toBe('10.416667'); // 125/12
-    expect(p.backtest.gennemsnit.middelfejl!.toDecimalPlaces(6).toString()).toBe('18.333333'); // 55/3
-    expect(p.backtest.trend.middelfejl!.toDecimalPlaces(6).toString()).toBe('4.761905'); // 100/21
+    // The methods are compared on the years all of them can be tested in: 2024 only (saeson needs 2023).
+    expect(METODER.map((m) => p.backtest[m].faelles)).toEqual([[2024], [2024], [2024], [2024]]);
+    expect(p.backtest.niveau.middelfejl!.toDecimalPlaces(6).toString()).toBe('12.5');
+    expect(p.backtest.gennemsnit.middelfejl!.toDecimalPlaces(6).toString()).toBe('16.666667'); // 50/3
+    expect(p.backtest.trend.middelfejl!.toDecimalPlaces(6).toString()).toBe('3.809524'); // 80/21
     expect(p.backtest.saeson.middelfejl!.toDecimalPlaces(6).toString()).toBe('3.989362'); // 375/94
-    expect(p.bedst).toBe('saeson');
+    expect(p.bedst).toBe('trend');
   });
 
-  it('the best method is used by default, with its range: lowest method 975 to 995,39 + 375/94 = 999,38', async () => {
+  it('the best method is used by default, with its range: lowest method 975 to 993 + 80/21 = 996,81 (its 2024 miss)', async () => {
     const p = await kontanthjaelp();
-    expect([p.metode, d(p.hp), d(p.lav), d(p.hoej)]).toEqual(['saeson', '995.39', '975', '999.38']);
+    expect([p.metode, d(p.hp), d(p.lav), d(p.hoej)]).toEqual(['trend', '993', '975', '996.81']);
   });
 
   it('without earlier years there is no best method; niveau is used: (2.430 + 6 × 412) / 12 = 408,5', async () => {
@@ -78,12 +80,12 @@ describe('the backtest ranks the methods', () => {
 });
 
 describe('--anvend: the forecast as forventet helårspersoner', () => {
-  it('moves 2.1 by (995,39 − 983) × 126.433 + (408,5 − 403) × 129.028 = 2.276.158,87 kr.', async () => {
+  it('moves 2.1 by (993 − 983) × 126.433 + (408,5 − 403) × 129.028 = 1.973.984 kr.', async () => {
     const data = await ds();
     const foer = beregn(data).politikomraader.find((p) => p.nr === '2.1')!.sum;
     const efter = beregn(anvendPrognose(data, prognose(data))).politikomraader.find((p) => p.nr === '2.1')!.sum;
-    expect(efter.forventet.minus(foer.forventet).toString()).toBe('2276158.87');
-    expect(foer.afvigelse.minus(efter.afvigelse).toString()).toBe('2276158.87');
+    expect(efter.forventet.minus(foer.forventet).toString()).toBe('1973984');
+    expect(foer.afvigelse.minus(efter.afvigelse).toString()).toBe('1973984');
   });
 
   it('prognose --anvend and afvigelser --anvend-prognose print the same changed table', () => {
@@ -93,8 +95,8 @@ describe('--anvend: the forecast as forventet helårspersoner', () => {
     expect(a.kode).toBe(0);
     expect(a.ud).toBe(b.ud);
     const po = (j: { politikomraader: { nr: string; afvigelse: number }[] }) => j.politikomraader.find((p) => p.nr === '2.1')!.afvigelse;
-    expect(Math.round((po(basis) - po(JSON.parse(a.ud))) * 100)).toBe(227615887);
-    expect(b.fejl).toContain('Kontanthjælp 995,39');
+    expect(Math.round((po(basis) - po(JSON.parse(a.ud))) * 100)).toBe(197398400);
+    expect(b.fejl).toContain('Kontanthjælp 993,00 (trend)');
   });
 });
 
@@ -102,12 +104,12 @@ describe('budgetopf prognose', () => {
   it('prints the forecast and the backtest, and the JSON has every method', () => {
     const r = koerCli(['prognose', MAPPE]);
     expect(r.kode).toBe(0);
-    expect(r.ud).toMatch(/Kontanthjælp\s*│\s*6\s*│\s*919\s*│\s*983\s*│\s*995,39\s*│\s*975\s*│\s*999,38\s*│\s*saeson/);
+    expect(r.ud).toMatch(/Kontanthjælp\s*│\s*6\s*│\s*919\s*│\s*983\s*│\s*993\s*│\s*975\s*│\s*996,81\s*│\s*trend/);
     const j = JSON.parse(koerCli(['prognose', MAPPE, '--format', 'json']).ud);
     const k = j.ydelser.find((y: { ydelse: string }) => y.ydelse === 'Kontanthjælp');
     expect(k.metoder).toEqual({ niveau: 982.5, gennemsnit: 975, trend: 993, saeson: 995.390625 });
-    expect(k.bedst).toBe('saeson');
-    expect(k.aendring_af_forventet).toBe(1566504.87); // 12,39 × 126.433
+    expect(k.bedst).toBe('trend');
+    expect(k.aendring_af_forventet).toBe(1264330); // 10 × 126.433
   });
 
   it('--skriv writes helaarspersoner.csv with the forecast, never over the input unless it is named', () => {
@@ -118,7 +120,7 @@ describe('budgetopf prognose', () => {
     expect(koerCli(['prognose', mappe, '--skriv']).kode).toBe(0);
     expect(readFileSync(input, 'utf8')).toBe(foer);
     const ny = readFileSync(join(mappe, 'helaarspersoner.prognose.csv'), 'utf8');
-    expect(ny).toContain('Kontanthjælp;985;919;919;995,39');
+    expect(ny).toContain('Kontanthjælp;985;919;919;993');
     expect(ny).toContain('Sygedagpenge;955;926;926;997');
     expect(koerCli(['prognose', mappe, '--skriv', join(mappe, 'budget.csv')]).kode).toBe(2);
     expect(koerCli(['prognose', mappe, '--skriv', input]).kode).toBe(0);
@@ -129,7 +131,6 @@ describe('budgetopf prognose', () => {
   it('maanedstal.csv is checked with file and line', async () => {
     const mappe = mkdtempSync(join(tmpdir(), 'prognose-'));
     cpSync(MAPPE, mappe, { recursive: true });
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(mappe, 'maanedstal.csv'), 'ydelse;maaned;fuldtidspersoner\nKontanthjælp;2025-01;960\nKontanthjælp;2025-03;970\nUkendt;2025-01;5\nKontanthjælp;2025-13;1\nKontanthjælp;2025-01;961\n');
     const r = koerCli(['valider', mappe]);
     expect(r.kode).toBe(1);
@@ -145,8 +146,8 @@ describe('the prognose in the report and the workbook', () => {
     const r = koerCli(['rapport', MAPPE, '--format', 'html']);
     expect(r.kode).toBe(0);
     expect(r.ud).toContain('<h2 id="s6">Prognose for helårspersoner 2025');
-    // July for Kontanthjælp: saeson 980 × 990/960 = 1.010,625; the methods range from gennemsnit 975 to that.
-    expect(r.ud).toContain('<title>jul, prognose (saeson): 1.010,63 helårspersoner</title>');
+    // July for Kontanthjælp: trend 954 + 6 × 7 = 996; the methods range from gennemsnit 975 to saeson 980 × 990/960 = 1.010,625.
+    expect(r.ud).toContain('<title>jul, prognose (trend): 996 helårspersoner</title>');
     expect(r.ud).toContain('jul: metodernes spænd 975–1.010,63 helårspersoner');
     // October: trend 954 + 6 × 10 = 1.014 is the highest.
     expect(r.ud).toContain('okt: metodernes spænd 975–1.014 helårspersoner');
@@ -167,6 +168,36 @@ describe('the prognose in the report and the workbook', () => {
       ark.eachRow((r) => { if (r.getCell(1).value === 'Kontanthjælp') fundet = (r.values as unknown[]).slice(1); });
       return fundet;
     };
-    expect(raekke('Prognose')).toEqual(expect.arrayContaining([919, 983, 995.39, 975, 999.38, 'saeson']));
+    expect(raekke('Prognose')).toEqual(expect.arrayContaining([919, 983, 993, 975, 996.81, 'trend']));
+  });
+});
+
+describe('prognose: review cases', () => {
+  it('the kr columns are not afvigelser: --merforbrug-positiv leaves them as they are ((993 − 919) × 126.433 = 9.356.042)', () => {
+    const r = koerCli(['prognose', MAPPE, '--merforbrug-positiv', '--format', 'csv']);
+    expect(r.ud).toMatch(/^Kontanthjælp;6;919;983;993;975;996,81;trend;9356042,00;1264330,00/m);
+  });
+
+  it('rapport --anvend-prognose trend shows the trend forecast against helaarspersoner.csv\'s own forventet', () => {
+    const r = koerCli(['rapport', MAPPE, '--anvend-prognose', 'trend']);
+    expect(r.kode).toBe(0);
+    expect(r.ud).toMatch(/Jobafklaring\s*│\s*6\s*│\s*385\s*│\s*403\s*│\s*411,69\s*│.*│\s*trend/);
+    expect(r.ud).toMatch(/Kontanthjælp\s*│\s*6\s*│\s*919\s*│\s*983\s*│\s*993\s*│/);
+  });
+
+  it('--anvend-prognose with no month of the budget year is an error; prognose --anvend --format html works', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'prognose-'));
+    cpSync(MAPPE, mappe, { recursive: true });
+    writeFileSync(join(mappe, 'maanedstal.csv'), 'ydelse;maaned;fuldtidspersoner\nKontanthjælp;2024-01;900\n');
+    expect(koerCli(['afvigelser', mappe, '--anvend-prognose']).kode).toBe(1);
+    const h = koerCli(['prognose', MAPPE, '--anvend', '--format', 'html']);
+    expect(h.kode).toBe(0);
+    expect(h.ud).toContain('<html lang="da">');
+  });
+
+  it('--skriv and --output on the same file is refused', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'prognose-'));
+    const r = koerCli(['prognose', MAPPE, '--skriv', join(mappe, 'x.csv'), '--output', join(mappe, 'x.csv')]);
+    expect(r.kode).toBe(2);
   });
 });

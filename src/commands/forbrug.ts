@@ -1,5 +1,5 @@
 /** `budgetopf forbrug [mappe]`: spending to date per post from forbrug.csv, its projection, and unmapped accounts. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDato } from '../core/forbrug.js';
 import { FILER } from '../io/load-dataset.js';
@@ -24,6 +24,7 @@ export async function forbrugKommando(mappe: string, flag: ForbrugFlag, miljoe: 
   const { ds, filer } = await indlaes(mappe, miljoe);
   const fil = flag.forbrug ?? ds.forbrugsfil;
   if (!fil || !existsSync(fil)) throw new ExitError(2, `${fil ?? join(mappe, FILER.forbrug)} findes ikke: angiv posteringerne (konto;dato;beloeb) i forbrug.csv eller med --forbrug`);
+  if (!statSync(fil).isFile()) throw new ExitError(2, `${fil} er en mappe eller en speciel fil, ikke en CSV-fil med posteringer`);
   if (ds.kontoplan.length === 0) miljoe.stderr(`Advarsel: ${join(mappe, FILER.kontoplan)} mangler eller er tom, så ingen konti hører til en post`);
   if (pr && pr.aar !== ds.manifest.budgetaar) throw new ExitError(2, `--pr ${flag.pr} ligger ikke i budgetåret ${ds.manifest.budgetaar}`);
   const { opg, fund } = await laesForbrug(ds, pr, fil);

@@ -1,11 +1,11 @@
 /** `budgetopf prognose [mappe]`: forventet helårspersoner forecast from maanedstal.csv, with backtest and range. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { prognose, anvendPrognose, type Metode } from '../core/prognose.js';
 import { beregn } from '../core/beregn.js';
 import { FILER } from '../io/load-dataset.js';
 import { helaarspersonerCsv } from '../render/helaarspersoner-csv.js';
 import { afvigelserJson, json, prognoseJson } from '../render/json.js';
-import { afvigelsesTabel } from '../report/afvigelser.js';
+import { afvigelserDokument, afvigelsesTabel } from '../report/afvigelser.js';
 import { prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
@@ -31,6 +31,7 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
   if (flag.skriv !== undefined) {
     const input = join(mappe, FILER.helaarspersoner);
     const maal = flag.skriv === true ? join(mappe, 'helaarspersoner.prognose.csv') : flag.skriv;
+    if (flag.output !== undefined && resolve(flag.output) === resolve(maal)) throw new ExitError(2, `--skriv og --output peger på samme fil (${maal}); vælg to forskellige`);
     // Over the input only when that very file is named; never over any other input file.
     const beskyttede = k.filer.filter((f) => flag.skriv === true || f !== input);
     try {
@@ -45,7 +46,8 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
   if (flag.anvend) {
     const o = beregn(anvendt);
     const v = visning(o, flag);
-    const ud = flag.format === 'json' ? json(afvigelserJson(o)) : await renderUdskrift(afvigelsesTabel(o, v), flag, v, miljoe);
+    const dokumentformat = flag.format === 'html' || flag.format === 'xlsx';
+    const ud = flag.format === 'json' ? json(afvigelserJson(o)) : await renderUdskrift(dokumentformat ? afvigelserDokument(o, v) : afvigelsesTabel(o, v), flag, v, miljoe);
     return udskriv(ud, flag, k.filer, miljoe);
   }
   const v = visning(k.o, flag);

@@ -16,8 +16,10 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
     tekst: (k, v) => {
       const b = bevillingerAf(k);
       const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
-      // With maanedstal.csv the forecast of helårspersoner (best method) follows, charts included.
-      const prognoser = k.ds.maanedstal.length ? prognoseSektioner(prognose(k.ds), k.ds, v, 'bedst') : [];
+      // With maanedstal.csv the forecast of helårspersoner follows, charts included: the one applied with
+      // --anvend-prognose (shown against helaarspersoner.csv's own forventet), else the best method's.
+      const p = k.prognose ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
+      const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
       return rapportDokument(k.o, v, [...(b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : []), ...prognoser]);
     },
   });

@@ -5,7 +5,7 @@ import type { Datasaet } from '../core/model.js';
 import { fundLinje } from '../render/fund.js';
 import { formatTal, type Enhed, type Talformat } from '../core/money.js';
 import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
-import { anvendPrognose, prognose, type Metode } from '../core/prognose.js';
+import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
@@ -46,6 +46,14 @@ export interface Kontekst {
   ds: Datasaet;
   o: Opfoelgning;
   filer: string[];
+  /** With --anvend-prognose: the forecasts applied and the dataset before them (helaarspersoner.csv's own forventet). */
+  prognose?: AnvendtPrognose;
+}
+
+export interface AnvendtPrognose {
+  grundlag: Datasaet;
+  prognoser: YdelsesPrognose[];
+  metode: Metode | 'bedst';
 }
 
 /** Loads a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
@@ -78,8 +86,10 @@ export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe, tilpasning:
   const res = await indlaes(mappe, miljoe);
   let ds = res.ds;
   if (fremskrivesAfForbrug(ds).length) ds = await medForbrug(ds, miljoe);
-  if (tilpasning.anvendPrognose) ds = medPrognose(ds, tilpasning.anvendPrognose === true ? 'bedst' : tilpasning.anvendPrognose, miljoe);
-  return { ds, o: beregn(ds), filer: res.filer };
+  if (!tilpasning.anvendPrognose) return { ds, o: beregn(ds), filer: res.filer };
+  const p = medPrognose(ds, tilpasning.anvendPrognose === true ? 'bedst' : tilpasning.anvendPrognose, miljoe);
+  const anvendt = anvendPrognose(ds, p.prognoser);
+  return { ds: anvendt, o: beregn(anvendt), filer: res.filer, prognose: p };
 }
 
 async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<Datasaet> {
@@ -93,11 +103,12 @@ async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<Datasaet> {
   return ny;
 }
 
-function medPrognose(ds: Datasaet, metode: Metode | 'bedst', miljoe: Miljoe): Datasaet {
+function medPrognose(ds: Datasaet, metode: Metode | 'bedst', miljoe: Miljoe): AnvendtPrognose {
   if (ds.maanedstal.length === 0) throw new ExitError(2, '--anvend-prognose kræver maanedstal.csv i mappen (ydelse;maaned;fuldtidspersoner)');
-  const p = prognose(ds, { metode });
-  miljoe.stderr(`Forventede helårspersoner fra prognosen (${metode}): ${p.map((x) => `${x.ydelse} ${formatTal(x.hp, { decimaler: 2, format: 'da', tusindtalsseparator: true })}`).join(', ')}`);
-  return anvendPrognose(ds, p);
+  const prognoser = prognose(ds, { metode });
+  if (prognoser.length === 0) throw new ExitError(1, `maanedstal.csv har ingen måneder i ${ds.manifest.budgetaar} for ydelserne i helaarspersoner.csv`);
+  miljoe.stderr(`Forventede helårspersoner fra prognosen (${metode}): ${prognoser.map((x) => `${x.ydelse} ${formatTal(x.hp, { decimaler: 2, format: 'da', tusindtalsseparator: true })} (${x.metode})`).join(', ')}`);
+  return { grundlag: ds, prognoser, metode };
 }
 
 /**

@@ -19,6 +19,10 @@ export class Oeresum {
       this.n = 0;
     }
   }
+  /** Adds any exact integer (a dense sum up to 2^53) straight to the BigInt part. */
+  addHeltal(oere: number): void {
+    this.stor += BigInt(oere);
+  }
   get oere(): bigint {
     return this.stor + BigInt(this.n);
   }
@@ -128,7 +132,7 @@ export function sidsteBogfoerteDag(summer: Posteringssummer, budgetaar: number):
  * Spending per account and per budget post to the date `pr` (in the budget year), and each post's
  * projection. The expected share at `pr` is C(m−1) + (C(m) − C(m−1)) · dag/dage i måneden, where C(m) is
  * the share of last year's spending on the post by the end of month m; linear (C(m) = m/12) when the post
- * had no positive spending last year or the share comes out at 0 or below.
+ * had no positive spending last year or the share comes out outside (0, 1] (a year with refunds).
  */
 export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato): Forbrugsopgoerelse {
   const opslag = slaaOp(ds.kontoplan);
@@ -160,30 +164,37 @@ export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato):
   const poster = ds.poster.filter((p) => daekkede.has(postNoegle(p.politikomraade, p.post))).map((p): Postforbrug => {
     const n = postNoegle(p.politikomraade, p.post);
     const brugt = kr(tilDato.get(n) ?? 0n);
-    const { andel, profil } = forventetAndel(sidsteAar.get(n), pr);
+    const { taeller, naevner, profil } = forventetAndel(sidsteAar.get(n), pr);
     return {
       politikomraade: p.politikomraade,
       post: p.post,
       korrigeret: p.korrigeret,
       tilDato: brugt,
       forbrugsandel: p.korrigeret.isZero() ? null : brugt.div(p.korrigeret),
-      forventetAndel: andel,
+      forventetAndel: new Decimal(taeller.toString()).div(naevner.toString()),
       profil,
-      fremskrevet: brugt.div(andel).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+      fremskrevet: brugt.times(naevner.toString()).div(taeller.toString()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
     };
   });
   return { pr, poster, konti, antal: summer.antal };
 }
 
-function forventetAndel(sidsteAar: bigint[] | undefined, pr: Dato): { andel: Decimal; profil: Profil } {
-  const iMaaneden = new Decimal(pr.dag).div(dageIMaaned(pr.aar, pr.maaned));
+/**
+ * The expected share by `pr` as an exact fraction of integers, so that the projection is one division:
+ * last year's (øre before the month · days + day · øre of the month) / (year's øre · days), or linear
+ * ((month − 1) · days + day) / (12 · days) when last year gives no share in (0, 1].
+ */
+function forventetAndel(sidsteAar: bigint[] | undefined, pr: Dato): { taeller: bigint; naevner: bigint; profil: Profil } {
+  const dage = BigInt(dageIMaaned(pr.aar, pr.maaned));
+  const dag = BigInt(pr.dag);
   const total = sidsteAar?.reduce((a, b) => a + b, 0n) ?? 0n;
   if (sidsteAar && total > 0n) {
     const foer = sidsteAar.slice(0, pr.maaned - 1).reduce((a, b) => a + b, 0n);
-    const andel = new Decimal(foer.toString()).plus(iMaaneden.times(sidsteAar[pr.maaned - 1]!.toString())).div(total.toString());
-    if (andel.gt(0)) return { andel, profil: 'sidste_aar' };
+    const taeller = foer * dage + dag * sidsteAar[pr.maaned - 1]!;
+    const naevner = total * dage;
+    if (taeller > 0n && taeller <= naevner) return { taeller, naevner, profil: 'sidste_aar' };
   }
-  return { andel: iMaaneden.plus(pr.maaned - 1).div(12), profil: 'lineaer' };
+  return { taeller: BigInt(pr.maaned - 1) * dage + dag, naevner: 12n * dage, profil: 'lineaer' };
 }
 
 /** The posts without a forventet in budget.csv (and not activity posts) that the projection fills. */

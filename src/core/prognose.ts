@@ -39,8 +39,11 @@ export interface YdelsesPrognose {
   maaneder: { observeret: Decimal[]; fremskrevet: Record<Metode, Decimal[] | null> };
   /** Forecast helårspersoner per method; null where a method cannot be used (saeson without last year). */
   metoder: Record<Metode, Decimal | null>;
-  /** Per method the backtest on each complete earlier year, and the mean absolute error (null: no year). */
-  backtest: Record<Metode, { aar: Backtest[]; middelfejl: Decimal | null }>;
+  /**
+   * Per method the backtest on each complete earlier year, and the mean absolute error over the years
+   * every testable method shares (`faelles`; null: not testable), which decides `bedst`.
+   */
+  backtest: Record<Metode, { aar: Backtest[]; faelles: number[]; middelfejl: Decimal | null }>;
   /** The method with the smallest backtest error (null without earlier years). */
   bedst: Metode | null;
   /** The method used, its forecast (rounded to 2 decimals) and range. */
@@ -121,14 +124,18 @@ export function prognoseForYdelse(ydelse: string, tal: readonly Maanedstal[], bu
   const metoder = Object.fromEntries(METODER.map((m) => [m, fremskrevet[m] && aarsHp(x, fremskrevet[m])])) as Record<Metode, Decimal | null>;
 
   const tidligere = [...new Set(tal.map((t) => t.aar))].filter((a) => a < budgetaar).sort((a, b) => a - b);
+  const fejlPrAar = Object.fromEntries(METODER.map((m) => [m, tidligere.flatMap((a): Backtest[] => {
+    const det = aaret(tal, a);
+    if (!fuldt(det)) return [];
+    const prognose = aarsHpMed(m, det.slice(0, x.length), aaret(tal, a - 1), niveauMaaneder);
+    return prognose ? [{ aar: a, fejl: prognose.minus(middel(det)) }] : [];
+  })])) as Record<Metode, Backtest[]>;
+  // The methods are compared on the years every testable one can be run in (saeson needs the year before).
+  const testbare = METODER.filter((m) => fejlPrAar[m].length > 0 && metoder[m] !== null);
+  const faelles = tidligere.filter((a) => testbare.every((m) => fejlPrAar[m].some((b) => b.aar === a)));
   const backtest = Object.fromEntries(METODER.map((m) => {
-    const aar = tidligere.flatMap((a): Backtest[] => {
-      const det = aaret(tal, a);
-      if (!fuldt(det)) return [];
-      const prognose = aarsHpMed(m, det.slice(0, x.length), aaret(tal, a - 1), niveauMaaneder);
-      return prognose ? [{ aar: a, fejl: prognose.minus(middel(det)) }] : [];
-    });
-    return [m, { aar, middelfejl: aar.length ? middel(aar.map((b) => b.fejl.abs())) : null }];
+    const paa = testbare.includes(m) ? fejlPrAar[m].filter((b) => faelles.includes(b.aar)) : [];
+    return [m, { aar: fejlPrAar[m], faelles: paa.map((b) => b.aar), middelfejl: paa.length ? middel(paa.map((b) => b.fejl.abs())) : null }];
   })) as YdelsesPrognose['backtest'];
 
   const bedst = METODER.reduce<Metode | null>((b, m) => {

@@ -1,5 +1,6 @@
 /** forbrug.csv joined to the dataset: streamed, summed, mapped by kontoplan.csv and projected per post. */
 import { anvendForbrug, fremskrivesAfForbrug, opgoerForbrug, parseDato, sidsteBogfoerteDag, type Dato, type Forbrugsopgoerelse } from '../core/forbrug.js';
+import { basename } from 'node:path';
 import { fund, type Datasaet, type Fund } from '../core/model.js';
 import { summerPosteringer } from './posteringer.js';
 
@@ -21,8 +22,10 @@ export async function laesForbrug(ds: Datasaet, pr?: Dato, fil = ds.forbrugsfil)
   const dato = pr ?? manifestPr ?? undefined;
   const p = await summerPosteringer(fil, { talformat: ds.manifest.talformat, skaeringsdato: dato });
   if (!p.laest || p.fund.some((f) => f.alvor === 'fejl')) return { ds, opg: null, fund: p.fund };
-  const slut = dato ?? sidsteBogfoerteDag(p, ds.manifest.budgetaar);
-  if (!slut) return { ds, opg: null, fund: [...p.fund, fund(fil, null, 'dato', 'ingen_forbrug', `forbrug.csv har ingen bogføringer i ${ds.manifest.budgetaar}`)] };
+  // A file without postings in the budget year is the wrong file (or an empty one): never a projection of 0.
+  const sidste = sidsteBogfoerteDag(p, ds.manifest.budgetaar);
+  if (!sidste) return { ds, opg: null, fund: [...p.fund, fund(fil, null, 'dato', 'ingen_forbrug', `${basename(fil)} har ingen bogføringer i ${ds.manifest.budgetaar}`)] };
+  const slut = dato ?? sidste;
   const opg = opgoerForbrug(ds, p, slut);
   return { ds: fremskrivesAfForbrug(ds).length ? anvendForbrug(ds, opg) : ds, opg, fund: p.fund };
 }

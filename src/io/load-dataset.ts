@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Kontoplanlinje, type Korrektion, type Maanedstal, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
 import { kontroller } from '../core/regler.js';
+import { parseDato } from '../core/forbrug.js';
 import { dekod, laesCsv, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
 import { filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
@@ -136,6 +137,13 @@ async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | 
     }
     return null;
   }
+  const pr = res.data.pr === undefined ? undefined : parseDato(res.data.pr);
+  if (pr === null || (pr && pr.aar !== res.data.budgetaar)) {
+    fundListe.push(nytFund(fil, jsonLinje(tekst, 'pr'), 'pr', 'ugyldigt_manifest', pr === null
+      ? `Feltet "pr" skal være ${MANIFEST_FORVENTNING.pr} (${res.data.pr} er ikke en dato)`
+      : `Feltet "pr" (${res.data.pr}) skal ligge i budgetåret ${res.data.budgetaar}`));
+    return null;
+  }
   for (const noegle of Object.keys(raa as object)) {
     if (!MANIFEST_NOEGLER.includes(noegle)) {
       fundListe.push(nytFund(fil, jsonLinje(tekst, noegle), noegle, 'ukendt_felt', `Ukendt felt "${noegle}" ignoreres`, 'advarsel'));
@@ -209,6 +217,7 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   const maanedstal = await laes('maanedstal', ['ydelse', 'maaned'], false);
   // forbrug.csv (postings, possibly millions) is not read here: it is streamed when a report needs it.
   const forbrugsfil = existsSync(sti(FILER.forbrug)) ? sti(FILER.forbrug) : null;
+  if (forbrugsfil && !statSync(forbrugsfil).isFile()) fund.push(nytFund(forbrugsfil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
 
   const kilde = (fil: string, r: { linje: number }) => ({ fil: sti(fil), linje: r.linje });
   const datasaet: Datasaet | null = manifest && {

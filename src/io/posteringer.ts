@@ -1,13 +1,17 @@
 /**
  * Postings (`forbrug.csv`: `konto;dato;beloeb`, as exported from the ERP) summed per account and month
- * in whole øre, streamed: the file is read in chunks, so memory stays flat however long it is.
+ * in whole øre, streamed: the file is read in 1 MB blocks, so memory stays flat however long it is.
  *
- * Two paths, one result. The fast path takes a plain line straight from the bytes: no quote, the
- * header's field count, an ASCII konto without surrounding spaces, an ISO date, an amount in the file's
- * number format with at most 2 decimals. Every other record (quotes, non-ASCII, other date forms, a
- * ragged row, anything odd) goes whole to the general path: csv-parse and the field rules, with
- * file:line findings. test/posteringer.test.ts checks on generated and fuzzed files that the result
- * equals csv-parse over the whole file (`summerPosteringerTekst`).
+ * Two paths, one result. The fast path takes a plain line straight from the bytes: the header's field
+ * count, fields that are unquoted or wholly quoted without a quote inside, an ASCII konto without
+ * surrounding spaces, an ISO date, an amount in the file's number format with at most 2 decimals. Every
+ * other record (other quoting, a quoted newline, non-ASCII konto, other date forms, a ragged row, anything
+ * odd) goes whole to the general path: csv-parse and the field rules, with file:line findings.
+ * test/posteringer.test.ts checks on generated and fuzzed files that the result equals csv-parse over the
+ * whole decoded file (`summerPosteringerTekst`). Known differences, both in files no export writes:
+ * encoding is decided per record (a file mixing UTF-8 and Windows-1252 reads each line as it is written;
+ * csv-parse after whole-file decoding reads all as Windows-1252), and old-Mac CR line endings are read
+ * through the reference path only when the header line ends in a lone CR.
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -34,12 +38,15 @@ export interface PosteringsValg {
 }
 
 const KOLONNER = ['konto', 'dato', 'beloeb'] as const;
+const MAKS_FUND = 1000;
 
 /** What both paths share: the columns, the cut-off and the sums being built. */
 class Opsummering {
   readonly konti = new Map<string, Kontosum>();
   antal = 0;
   readonly fund: Fund[] = [];
+  /** Findings beyond `MAKS_FUND` are counted, not kept (a file in the wrong number format fails on every line). */
+  flereFund = 0;
   readonly skaeringsnoegle: number;
   readonly skaeringsdag: number;
 
@@ -65,7 +72,8 @@ class Opsummering {
   /** The general path for one record's fields (as csv-parse gives them). */
   post(felter: string[], linje: number): void {
     const f = (kode: string, kolonne: string | null, besked: string) => {
-      this.fund.push(fund(this.fil, linje, kolonne, kode, besked));
+      if (this.fund.length < MAKS_FUND) this.fund.push(fund(this.fil, linje, kolonne, kode, besked));
+      else this.flereFund++;
     };
     if (felter.length !== this.kolonner.antal) {
       return f('forkert_antal_felter', null, `Linjen har ${felter.length} felter, men overskriften har ${this.kolonner.antal}; posteringen er ikke talt med`);
@@ -86,6 +94,7 @@ class Opsummering {
 
   resultat(laest: boolean): Posteringer {
     this.fund.sort((a, b) => (a.linje ?? 0) - (b.linje ?? 0));
+    if (this.flereFund > 0) this.fund.push(fund(this.fil, null, null, 'flere_fund', `og ${this.flereFund} fejl mere i filen (de første ${MAKS_FUND} er vist; er talformatet rigtigt?)`));
     return { konti: this.konti, antal: this.antal, fund: this.fund, laest };
   }
 }
@@ -110,6 +119,8 @@ function hoved(fil: string, felter: string[], linje: number, afgraenser: string,
   if (mangler.length) {
     return fund(fil, linje, mangler[0]!, 'mangler_kolonne', `Kolonnen "${mangler[0]}" mangler i overskriften (fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; forventet konto, dato, beloeb)`);
   }
+  const dublet = KOLONNER.find((k) => navne.indexOf(k) !== navne.lastIndexOf(k));
+  if (dublet) return fund(fil, linje, dublet, 'dublet_kolonne', `Kolonnen "${dublet}" står to gange i overskriften`);
   const i = (k: string) => navne.indexOf(k);
   return new Opsummering(fil, { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: navne.length }, talformat ?? (afgraenser === ',' ? 'en' : 'da'), skaering);
 }
@@ -238,9 +249,15 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
       linje++;
       continue;
     }
-    if (tekst.includes('"')) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
+    // A header that spans lines (a quoted newline) is too odd to stream: the whole file through the reference path.
+    if ((tekst.match(/"/g)?.length ?? 0) % 2 === 1) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
     afgraenser = findAfgraenser(tekst);
-    const felter = tekst.replace(/\r$/, '').split(afgraenser);
+    let felter: string[];
+    try {
+      felter = (parse(tekst.replace(/\r$/, ''), { delimiter: afgraenser }) as string[][])[0] ?? [];
+    } catch (e) {
+      return ikkeLaest(csvFejl(fil, e, linje));
+    }
     const hh = hoved(fil, felter, linje, afgraenser, valg.talformat, valg.skaeringsdato);
     if (!(hh instanceof Opsummering)) return ikkeLaest(hh);
     h = hh;
@@ -352,7 +369,9 @@ class HurtigSti {
   win1252 = false;
   private readonly delim: number;
   private readonly dansk: boolean;
+  /** Where each field's text starts and ends (inside its quotes, if it is quoted). */
   private readonly starter: Int32Array;
+  private readonly slutter: Int32Array;
   /** Accounts by a hash of their bytes (open addressing), so that a line's konto needs no new string. */
   private tabel: (KontoIndgang | undefined)[] = new Array(1024);
   private antalKonti = 0;
@@ -370,33 +389,48 @@ class HurtigSti {
   constructor(private readonly o: Opsummering, afgraenser: string) {
     this.delim = afgraenser.charCodeAt(0);
     this.dansk = o.talformat === 'da';
-    this.starter = new Int32Array(o.kolonner.antal + 1);
+    this.starter = new Int32Array(o.kolonner.antal);
+    this.slutter = new Int32Array(o.kolonner.antal);
   }
 
   /** Takes the line [s, e) (line ending removed); false when it must go to the general path. */
   linje(b: Buffer, s: number, e: number): boolean {
     const { konto: kKonto, dato: kDato, beloeb: kBeloeb, antal } = this.o.kolonner;
     const starter = this.starter;
+    const slutter = this.slutter;
     const delim = this.delim;
     let felt = 0;
     let bytesOr = 0;
+    let citeret = false; // the current field was wholly in quotes
     starter[0] = s;
     for (let i = s; i < e; i++) {
       const c = b[i]!;
       bytesOr |= c;
       if (c === delim) {
+        if (!citeret) slutter[felt] = i;
         if (++felt >= antal) return false;
         starter[felt] = i + 1;
-      } else if (c === CITAT) return false;
+        citeret = false;
+      } else if (c === CITAT) {
+        // A field wholly in quotes with no quote inside ("5.68.90"): its text is between them.
+        if (i !== starter[felt] || citeret) return false;
+        let j = i + 1;
+        while (j < e && b[j] !== CITAT) bytesOr |= b[j++]!;
+        if (j >= e || (j + 1 < e && b[j + 1] !== delim)) return false;
+        starter[felt] = i + 1;
+        slutter[felt] = j;
+        citeret = true;
+        i = j;
+      }
     }
     if (felt !== antal - 1) return false;
+    if (!citeret) slutter[felt] = e;
     // Non-ASCII in a column not read still tells the file's encoding (for the same warning as the reference).
     if (bytesOr >= 0x80 && !this.win1252 && !isUtf8(b.subarray(s, e))) this.win1252 = true;
-    starter[antal] = e + 1;
 
     // dato: YYYY-MM-DD
     const ds = starter[kDato]!;
-    if (starter[kDato + 1]! - 1 - ds !== 10 || b[ds + 4] !== MINUS || b[ds + 7] !== MINUS) return false;
+    if (slutter[kDato]! - ds !== 10 || b[ds + 4] !== MINUS || b[ds + 7] !== MINUS) return false;
     const a1 = b[ds]!, a2 = b[ds + 1]!, a3 = b[ds + 2]!, a4 = b[ds + 3]!, m1 = b[ds + 5]!, m2 = b[ds + 6]!, d1 = b[ds + 8]!, d2 = b[ds + 9]!;
     if (!erCiffer(a1) || !erCiffer(a2) || !erCiffer(a3) || !erCiffer(a4) || !erCiffer(m1) || !erCiffer(m2) || !erCiffer(d1) || !erCiffer(d2)) return false;
     const aar = (a1 - NUL_TEGN) * 1000 + (a2 - NUL_TEGN) * 100 + (a3 - NUL_TEGN) * 10 + (a4 - NUL_TEGN);
@@ -406,7 +440,7 @@ class HurtigSti {
 
     // beloeb: -?digits (Danish: thousands dots in groups of three), then an optional decimal part of 1–2 digits.
     let i = starter[kBeloeb]!;
-    const be = starter[kBeloeb + 1]! - 1;
+    const be = slutter[kBeloeb]!;
     const negativ = b[i] === MINUS;
     if (negativ) i++;
     let heltal = 0;
@@ -437,7 +471,7 @@ class HurtigSti {
 
     // konto: ASCII, not empty, no surrounding spaces, no leading apostrophe (the general path strips those).
     const ks = starter[kKonto]!;
-    const ke = starter[kKonto + 1]! - 1;
+    const ke = slutter[kKonto]!;
     if (ke <= ks || b[ks] === MELLEMRUM || b[ke - 1] === MELLEMRUM || b[ks] === APOSTROF) return false;
     let h = 0;
     for (let j = ks; j < ke; j++) {
@@ -467,7 +501,7 @@ class HurtigSti {
       const t = this.tilSkaering[k.nr]! + beloeb;
       this.tilSkaering[k.nr] = t;
       if (t > GRAENSE || t < -GRAENSE) {
-        k.sum.tilSkaeringsdag.add(t);
+        k.sum.tilSkaeringsdag.addHeltal(t);
         this.tilSkaering[k.nr] = 0;
       }
     }
@@ -479,7 +513,7 @@ class HurtigSti {
   private flyt(sum: Kontosum, noegle: number, j: number): void {
     let m = sum.maaneder.get(noegle);
     if (!m) sum.maaneder.set(noegle, (m = new Oeresum()));
-    m.add(this.taet[j]!);
+    m.addHeltal(this.taet[j]!);
     this.taet[j] = 0;
   }
 
@@ -487,7 +521,7 @@ class HurtigSti {
   afslut(): void {
     for (const k of this.indgange) {
       for (let i = 0; i < VINDUE; i++) if (this.bogfoert[k.nr * VINDUE + i]) this.flyt(k.sum, this.base + i, k.nr * VINDUE + i);
-      k.sum.tilSkaeringsdag.add(this.tilSkaering[k.nr]!);
+      k.sum.tilSkaeringsdag.addHeltal(this.tilSkaering[k.nr]!);
     }
   }
 

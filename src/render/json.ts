@@ -140,6 +140,7 @@ export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
         metoder: Object.fromEntries(METODER.map((m) => [m, p.metoder[m] && tal(rund(p.metoder[m]!, 6))])),
         backtest: Object.fromEntries(METODER.map((m) => [m, {
           middelfejl: p.backtest[m].middelfejl && tal(rund(p.backtest[m].middelfejl!, 6)),
+          faelles_aar: p.backtest[m].faelles,
           aar: p.backtest[m].aar.map((b) => ({ aar: b.aar, fejl: tal(rund(b.fejl, 6)) })),
         }])),
         bedst: p.bedst,

@@ -8,7 +8,8 @@ import { ENHEDSTEKST, type Visning } from './visning.js';
 
 export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Visning): Tabel {
   const antal = (d: Decimal) => talcelle(d, 'antal');
-  const merudgift = (d: Decimal) => talcelle(d, 'beloeb', d.gt(0));
+  // Not an afvigelse (positive = more spending whatever the fortegn), so never flipped or flagged.
+  const merudgift = (d: Decimal) => talcelle(d, 'beloeb');
   return {
     kolonner: [
       { noegle: 'ydelse', titel: 'Ydelse', csv: 'ydelse' },
@@ -66,11 +67,11 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
       celler: {
         ydelse: p.ydelse,
         ...Object.fromEntries(METODER.map((m) => [m, p.backtest[m].middelfejl && talcelle(p.backtest[m].middelfejl!, 'antal')])),
-        aar: [...new Set(METODER.flatMap((m) => p.backtest[m].aar.map((b) => b.aar)))].sort().join(', ') || '–',
+        aar: [...new Set(METODER.flatMap((m) => p.backtest[m].faelles))].sort().join(', ') || '–',
         bedst: p.bedst ?? '–',
       },
     })),
-    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år; saeson kræver året før.'],
+    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, over de år alle metoder kan prøves i (saeson kræver året før).'],
   };
 }
 
@@ -83,7 +84,7 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
       diagrammer: prognoser.map((p) => prognoseDiagram(p, prognoseEffekter(p, ds).budgetHp, ds.manifest.budgetaar)),
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
-        : `Metode: ${metode} (${METODEBESKRIVELSE[metode]}).`],
+        : `Metode: ${metode} (${METODEBESKRIVELSE[metode]})${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
     },
     { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${m}: ${METODEBESKRIVELSE[m]}`) },
   ];
