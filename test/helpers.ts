@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beregn, type Opfoelgning } from '../src/core/beregn.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 
@@ -15,4 +18,22 @@ export async function beregnMappe(mappe: string): Promise<Opfoelgning> {
 export function koerCli(args: string[]) {
   const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { kode: r.status, ud: r.stdout, fejl: r.stderr };
+}
+
+/** Runs the CLI with `--format xlsx` into a temporary file and reads the workbook back: its sheet names, and a sheet's row whose first cell contains `etiket`. */
+export async function arbejdsbog(args: string[]) {
+  const ExcelJS = (await import('exceljs')).default;
+  const fil = join(mkdtempSync(join(tmpdir(), 'budgetopf-')), 'ud.xlsx');
+  const r = koerCli([...args, '--format', 'xlsx', '--output', fil]);
+  if (r.kode !== 0) throw new Error(r.fejl);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fil);
+  const raekke = (ark: string, etiket: string): unknown[] => {
+    let fundet: unknown[] = [];
+    wb.getWorksheet(ark)!.eachRow((rk) => {
+      if (String(rk.getCell(1).value).includes(etiket)) fundet = (rk.values as unknown[]).slice(1);
+    });
+    return fundet;
+  };
+  return { ark: wb.worksheets.map((w) => w.name), raekke };
 }

@@ -95,7 +95,7 @@ export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe, tilpasning:
 async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<Datasaet> {
   const { ds: ny, opg, fund } = await laesForbrug(ds);
   for (const f of fund) miljoe.stderr(fundLinje(f));
-  if (!opg) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length || 'Uden'} fejl i forbrug.csv, som skal fremskrive de poster, der ikke har et forventet regnskab; intet er beregnet`);
+  if (!opg) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length} fejl i forbrug.csv, som skal fremskrive de poster, der ikke har et forventet regnskab; intet er beregnet`);
   for (const p of fremskrivesAfForbrug(ds)) {
     const f = opg.poster.find((x) => x.politikomraade === p.politikomraade && x.post === p.post)!;
     miljoe.stderr(`Forventet for ${p.politikomraade} ${p.post} er fremskrevet af forbruget pr. ${danskDato(opg.pr)}: ${formatTal(f.fremskrevet, { decimaler: 2, format: 'da', tusindtalsseparator: true })} kr. (budgetopf forbrug viser hvordan)`);
