@@ -34,6 +34,11 @@ const ubalanceredeAar = (linjer: readonly Bevillingslinje[]) => aarene(linjer).f
 
 /** The rules of FORMAT.md for bevillingsoensker.csv, as findings (file, line, id and year in the message). */
 export function kontrollerBevillinger(ds: Datasaet): Fund[] {
+  return [...kontrollerBevillingslinjer(ds), ...kontrollerBevillingsoensker(ds)];
+}
+
+/** Each line on its own: its year, and its politikområde, post and udgiftsart against the budget. */
+export function kontrollerBevillingslinjer(ds: Datasaet): Fund[] {
   const fund: Fund[] = [];
   const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
   const politikomraader = new Set(ds.politikomraader.map((p) => p.nr));
@@ -56,7 +61,14 @@ export function kontrollerBevillinger(ds: Datasaet): Fund[] {
       fejl(l, 'udgiftsart', 'udgiftsart_afviger_fra_post', `${l.id}: linjen er ${l.udgiftsart}, men posten "${post.post}" er ${post.udgiftsart} i budget.csv`);
     }
   }
+  return fund;
+}
 
+/** Each request as a whole (bevillingsoensker.csv alone): the same type and text, the balance and the kassen lines. */
+export function kontrollerBevillingsoensker(ds: Datasaet): Fund[] {
+  const fund: Fund[] = [];
+  const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
+  const { beloebsenhed } = ds.manifest;
   for (const [id, linjer] of grupper(ds.bevillingslinjer, (l) => l.id)) {
     const [foerste] = linjer as [Bevillingslinje];
     for (const l of linjer) {

@@ -11,6 +11,8 @@ export const UDGIFTSARTER: readonly Udgiftsart[] = ['service', 'overfoersel'];
 export interface Kilde {
   fil: string;
   linje: number;
+  /** Columns whose cell could not be read (each has its own finding); no rule between files reads them. */
+  ugyldige?: readonly string[];
 }
 
 export type Fortegn = 'merforbrug_negativ' | 'merforbrug_positiv';

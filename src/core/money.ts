@@ -32,19 +32,28 @@ const MAKS_HELTALSCIFRE = 15;
 const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 const ENGELSK = /^[+-]?\d+(?:\.\d+)?$/;
 
-export type TalResultat = { ok: true; vaerdi: Decimal } | { ok: false; besked: string };
+export type TalResultat = { ok: true; vaerdi: Decimal } | { ok: false; besked: string; kode?: 'tvetydigt_tal' };
+
+/** English format: exactly three digits after a single point (`800.000`) could be a Danish thousands separator. */
+const TVETYDIG = /^[+-]?\d+\.\d{3}$/;
 
 /**
  * Parses a number as written in a CSV cell. Danish: decimal comma, optional `.` thousands separators in
  * groups of three (`1.234.567,89`). English: decimal point, no thousands separator. Anything else
- * (`1.05` in Danish, `1,234.5`, `1e5`, `NaN`) is refused, never guessed.
+ * (`1.05` in Danish, `1,234.5`, `1e5`, `NaN`) is refused, never guessed. `fastlagt` is false when the
+ * format was only inferred from a comma delimiter: then `800.000` is ambiguous and refused (FORMAT.md).
  */
-export function parseTal(tekst: string, format: Talformat): TalResultat {
+export function parseTal(tekst: string, format: Talformat, fastlagt = true): TalResultat {
   const s = tekst.trim();
   const moenster = format === 'da' ? DANSK : ENGELSK;
   if (!moenster.test(s)) {
     const forventet = format === 'da' ? 'dansk talformat som 1.234.567,89' : 'engelsk talformat som 1234567.89';
     return { ok: false, besked: `"${tekst}" er ikke et gyldigt tal (forventet ${forventet})` };
+  }
+  if (format === 'en' && !fastlagt && TVETYDIG.test(s)) {
+    return { ok: false, kode: 'tvetydigt_tal', besked: `"${tekst}" er tvetydigt: med komma som afgrænser er punktum decimaltegn (${s.replace('.', ',')}), `
+      + `men det kan også være dansk tusindtalsskrivning (${s.replace('.', '')}); angiv "talformat": "da" eller "en" `
+      + 'i opfoelgning.json, eller skriv tallet uden punktum' };
   }
   const normaliseret = format === 'da' ? s.replace(/\./g, '').replace(',', '.') : s;
   const heltal = normaliseret.replace(/^[+-]/, '').split('.')[0]!.replace(/^0+(?=\d)/, '');

@@ -4,7 +4,7 @@
  * the loader's schemas, since they need the raw text.
  */
 import { grupper } from './beregn.js';
-import { kontrollerBevillinger } from './bevillinger.js';
+import { kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
 import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
 
 type Regel = (ds: Datasaet) => Fund[];
@@ -127,23 +127,125 @@ const maanedstalISammenhaeng: Regel = (ds) => {
   return ud;
 };
 
+/** Excel turns `2.1` typed into a cell into the date 2. januar (`02-jan`): the politikområde it probably was. */
+const EXCEL_MAANED = new Map(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'].map((m, i) => [m, i + 1]));
+const EXCEL_MAANED_EN = new Map([['may', 5], ['oct', 10]]);
+
+/** The politikområde nr an Excel date such as `02-jan` or `2. jan` was typed as (`2.1`), or null. */
+export function excelDato(v: string): string | null {
+  const m = /^0?(\d{1,2})[-. ]+([a-zæøå]{3})[a-zæøå]*\.?(?:[-. ]+\d{2,4})?$/i.exec(v.trim());
+  const maaned = m && (EXCEL_MAANED.get(m[2]!.toLowerCase()) ?? EXCEL_MAANED_EN.get(m[2]!.toLowerCase()));
+  return maaned ? `${Number(m[1])}.${maaned}` : null;
+}
+
+/** A politikområde that Excel made a date of: the likely nr, as a warning (its references fail on their own). */
+const politikomraadeSomDato: Regel = (ds) => {
+  const raekker: { politikomraade: string; kilde: Kilde; kolonne: string }[] = [
+    ...ds.politikomraader.map((p) => ({ politikomraade: p.nr, kilde: p.kilde, kolonne: 'nr' })),
+    ...[...ds.poster, ...ds.korrektioner, ...ds.bevillingslinjer, ...ds.kontoplan].map((r) => ({ politikomraade: r.politikomraade, kilde: r.kilde, kolonne: 'politikomraade' })),
+  ];
+  return raekker.flatMap((r) => {
+    const nr = excelDato(r.politikomraade);
+    return nr === null ? [] : [fund(r.kilde.fil, r.kilde.linje, r.kolonne, 'politikomraade_som_dato',
+      `"${r.politikomraade}" ligner en dato: Excel har nok lavet politikområde ${nr} om til en dato; skriv ${nr} igen og formatér kolonnen som Tekst`, 'advarsel')];
+  });
+};
+
+/** The lists of a dataset that the rules read, each from one file. */
+export type Liste = 'politikomraader' | 'poster' | 'ydelser' | 'enhedspriser' | 'korrektioner' | 'bevillingslinjer' | 'kontoplan' | 'maanedstal';
+
+export const LISTEFIL: Readonly<Record<Liste, string>> = {
+  politikomraader: 'politikomraader.csv',
+  poster: 'budget.csv',
+  ydelser: 'helaarspersoner.csv',
+  enhedspriser: 'enhedspriser.csv',
+  korrektioner: 'korrektioner.csv',
+  bevillingslinjer: 'bevillingsoensker.csv',
+  kontoplan: 'kontoplan.csv',
+  maanedstal: 'maanedstal.csv',
+};
+
+interface RegelSpec {
+  regel: Regel;
+  /** What it checks, in Danish (named when it is skipped). */
+  navn: string;
+  /** Per list, the file columns it reads: a row with a failed cell among them takes no part in the rule. */
+  laeser: Partial<Record<Liste, readonly string[]>>;
+  /** Lists it looks things up in: when one could not be read whole, the rule is skipped (no false "unknown"). */
+  kraever: readonly Liste[];
+  /** Rows judged together (one request): a row left out leaves out its whole group. */
+  grupper?: Partial<Record<Liste, (r: { id: string }) => string>>;
+}
+
+const BEVILLINGSKOLONNER = ['id', 'type', 'tekst', 'politikomraade', 'aar', 'beloeb'] as const;
+
 /** Every rule between files, in the order findings are usually read. */
-export const REGLER: readonly Regel[] = [
-  unikkePolitikomraader,
-  kendtePolitikomraader,
-  unikkePoster,
-  unikkeYdelser,
-  ydelseMatcherEnPost,
-  ydelseHarPris,
-  forventetPaaRettePoster,
-  forventetForrigeUdfyldt,
-  korrektionPaaKendtPost,
-  kontrollerBevillinger,
-  kontoplanPaaKendtePoster,
-  maanedstalISammenhaeng,
+const SPECS: readonly RegelSpec[] = [
+  { regel: unikkePolitikomraader, navn: 'unikke politikområder', laeser: { politikomraader: ['nr'] }, kraever: [] },
+  { regel: kendtePolitikomraader, navn: 'kendte politikområder', kraever: ['politikomraader'],
+    laeser: { politikomraader: ['nr'], poster: ['politikomraade'], korrektioner: ['politikomraade'] } },
+  { regel: unikkePoster, navn: 'unikke poster', laeser: { poster: ['politikomraade', 'post'] }, kraever: [] },
+  { regel: unikkeYdelser, navn: 'unikke ydelser', laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] }, kraever: [] },
+  { regel: ydelseMatcherEnPost, navn: 'ydelse svarer til én post', laeser: { ydelser: ['ydelse'], poster: ['politikomraade', 'post'] }, kraever: ['poster'] },
+  { regel: ydelseHarPris, navn: 'ydelse har enhedspris', laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] }, kraever: ['ydelser', 'enhedspriser'] },
+  { regel: forventetPaaRettePoster, navn: 'forventet på de rette poster', kraever: ['ydelser', 'kontoplan'],
+    laeser: { poster: ['politikomraade', 'post', 'forventet'], ydelser: ['ydelse'], kontoplan: ['politikomraade', 'post'] } },
+  { regel: forventetForrigeUdfyldt, navn: 'forventet_forrige udfyldt', laeser: { poster: ['post', 'forventet_forrige'] }, kraever: [] },
+  { regel: korrektionPaaKendtPost, navn: 'korrektioner på kendte poster', kraever: ['politikomraader', 'poster'],
+    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post'], korrektioner: ['politikomraade', 'post'] } },
+  { regel: kontrollerBevillingslinjer, navn: 'bevillingslinjer mod budgettet', kraever: ['politikomraader', 'poster'],
+    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post', 'udgiftsart'], bevillingslinjer: [...BEVILLINGSKOLONNER, 'post', 'udgiftsart'] } },
+  { regel: kontrollerBevillingsoensker, navn: 'bevillingsønskernes balance', laeser: { bevillingslinjer: BEVILLINGSKOLONNER },
+    kraever: ['bevillingslinjer'], grupper: { bevillingslinjer: (l) => l.id } },
+  { regel: kontoplanPaaKendtePoster, navn: 'kontoplan på kendte poster', kraever: ['poster'],
+    laeser: { kontoplan: ['konto', 'politikomraade', 'post'], poster: ['politikomraade', 'post'] } },
+  { regel: maanedstalISammenhaeng, navn: 'månedstal i sammenhæng', laeser: { maanedstal: ['ydelse', 'maaned'], ydelser: ['ydelse'] }, kraever: ['ydelser', 'maanedstal'] },
+  { regel: politikomraadeSomDato, navn: 'politikområder som datoer', kraever: [], laeser: {
+    politikomraader: ['nr'], poster: ['politikomraade'], korrektioner: ['politikomraade'], bevillingslinjer: ['politikomraade'], kontoplan: ['politikomraade'],
+  } },
 ];
+
+export const REGLER: readonly Regel[] = SPECS.map((s) => s.regel);
+
+/**
+ * The dataset a rule sees: per list it reads, the rows without a failed cell in its columns (and without
+ * the rest of their group). Returns the lists it must skip for: a looked-up list that lost rows.
+ */
+function udsnit(ds: Datasaet, spec: RegelSpec): { ds: Datasaet; mangler: Liste[] } {
+  const ud: Record<string, unknown> = { ...ds };
+  const mangler: Liste[] = [];
+  for (const [liste, kolonner] of Object.entries(spec.laeser) as [Liste, readonly string[]][]) {
+    const raekker = ds[liste] as readonly { kilde: Kilde; id?: string }[];
+    const ude = raekker.filter((r) => r.kilde.ugyldige?.some((k) => kolonner.includes(k)));
+    if (ude.length === 0) continue;
+    const gruppe = spec.grupper?.[liste];
+    const udeGrupper = new Set(gruppe ? ude.map((r) => gruppe(r as { id: string })) : []);
+    const udeSet = new Set(ude);
+    ud[liste] = raekker.filter((r) => !udeSet.has(r) && !(gruppe && udeGrupper.has(gruppe(r as { id: string }))));
+    if (spec.kraever.includes(liste)) mangler.push(liste);
+  }
+  return { ds: ud as unknown as Datasaet, mangler };
+}
+
+/**
+ * Runs the rules on the rows that could be read. A rule that looks things up in a list that could not be
+ * read whole (`ufuldstaendige`, or rows with failed cells it reads) is skipped; `sprungetOver` says which.
+ */
+export function kontrollerDelvis(ds: Datasaet, ufuldstaendige: ReadonlySet<Liste>): { fund: Fund[]; sprungetOver: string[] } {
+  const fundListe: Fund[] = [];
+  const sprunget = new Map<Liste, string[]>();
+  for (const spec of SPECS) {
+    const u = udsnit(ds, spec);
+    const mangler = [...new Set([...spec.kraever.filter((l) => ufuldstaendige.has(l)), ...u.mangler])];
+    if (mangler.length === 0) fundListe.push(...spec.regel(u.ds));
+    for (const l of mangler) sprunget.set(l, [...(sprunget.get(l) ?? []), spec.navn]);
+  }
+  const sprungetOver = [...sprunget].map(([l, navne]) =>
+    `Tjek mellem filer sprunget over, fordi ikke alle rækker i ${LISTEFIL[l]} kunne læses (ret fejlene i filen først): ${navne.join('; ')}`);
+  return { fund: fundListe, sprungetOver };
+}
 
 /** Runs every rule; returns all findings (empty = the dataset can be computed). */
 export function kontroller(ds: Datasaet): Fund[] {
-  return REGLER.flatMap((r) => r(ds));
+  return kontrollerDelvis(ds, new Set()).fund;
 }

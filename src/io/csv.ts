@@ -1,15 +1,41 @@
 /**
- * Reads one CSV file of a dataset into rows of raw text keyed by canonical column name, with the
- * physical line number of each row. Decoding (UTF-8 with/without BOM, Windows-1252 with a warning),
- * delimiter detection and header aliases follow FORMAT.md's "CSV conventions". Parsing is csv-parse's.
+ * The one CSV reader (FORMAT.md's "CSV conventions"): decoding (UTF-8 with/without BOM, Windows-1252 with
+ * a warning, NUL and UTF-16 refused), delimiter and line endings, header checks, csv-parse's errors as
+ * Danish findings, and the default number format. The loader reads whole files with `laesCsv`; the
+ * streamed postings scanner (posteringer.ts) takes the same pieces for its header, encoding and messages.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { fund, type Fund } from '../core/model.js';
 import type { Talformat } from '../core/money.js';
 
 /** Files above this size are refused rather than read into memory. */
 export const MAKS_FILSTOERRELSE = 100 * 1024 * 1024;
+/** A streamed record (forbrug.csv) longer than this is refused: no export writes one, and it would grow the buffer without bound. */
+export const MAKS_LINJE = 1024 * 1024;
+
+/** Habits of Excel on a Danish PC: reported as warnings, but they do not fail `valider --strict`. */
+export const VANER: ReadonlySet<string> = new Set(['windows_1252', 'tomme_kolonner']);
+
+const LAESEFEJL = new Map<string, string>([
+  ['ENOENT', 'den er et link til en fil, der ikke findes'],
+  ['ELOOP', 'den er et link, der peger i ring (eller gennem for mange links)'],
+  ['EACCES', 'der er ikke adgang til at læse den'],
+  ['EPERM', 'der er ikke adgang til at læse den'],
+  ['EISDIR', 'den er en mappe'],
+  ['ENOTDIR', 'en del af stien er ikke en mappe'],
+  ['EIO', 'disken gav en læsefejl'],
+  ['ENAMETOOLONG', 'stien er for lang'],
+  ['EMFILE', 'for mange åbne filer'],
+]);
+
+/** A file that exists (as a name) but cannot be read: a broken or looping link, no access, a disk error. */
+export function ulaeseligFund(fil: string, e: unknown): Fund {
+  const kode = (e as NodeJS.ErrnoException).code ?? '';
+  const grund = LAESEFEJL.get(kode) ?? `styresystemet svarede ${kode || (e as Error).message}`;
+  return fund(fil, null, null, 'ulaeselig_fil', `Filen kan ikke læses: ${grund}; dens tal er ikke med`);
+}
 
 export interface Raekke {
   linje: number;
@@ -20,6 +46,8 @@ export interface CsvTabel {
   kolonner: string[];
   raekker: Raekke[];
   talformat: Talformat;
+  /** False when the number format was inferred from a comma delimiter (then `800.000` is ambiguous). */
+  fastlagt: boolean;
   /** Rows left out because their field count is wrong (their cells cannot be trusted). */
   udeladte: number;
 }
@@ -40,18 +68,33 @@ export function normaliserKolonne(navn: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
-/** A file that is not text at all (UTF-16, binary), judged by its first bytes. */
+/** The finding for a NUL byte at `i` of `bytes`, whose first byte is on line `linje`. */
+export function nulFund(fil: string, bytes: Uint8Array, i: number, linje = 1): Fund {
+  let l = linje;
+  for (let j = bytes.indexOf(10); j >= 0 && j < i; j = bytes.indexOf(10, j + 1)) l++;
+  return fund(fil, l, null, 'binaer_fil', `Filen indeholder en NUL-byte på linje ${l}: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"`);
+}
+
+/** A file that is not text (UTF-16, or a NUL byte anywhere in `bytes`). */
 export function ikkeTekst(bytes: Uint8Array, fil: string): Fund | null {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fund(fil, null, null, 'ukendt_tegnsaet', 'Filen er gemt som UTF-16; gem den som "CSV UTF-8" eller "CSV (semikolonsepareret)"');
   }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    return fund(fil, null, null, 'binaer_fil', 'Filen indeholder NUL-bytes: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"');
-  }
-  return null;
+  const nul = bytes.indexOf(0);
+  return nul >= 0 ? nulFund(fil, bytes, nul) : null;
 }
 
 export const WINDOWS_1252_BESKED = 'Filen er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem den gerne som "CSV UTF-8"';
+
+/** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (iconv-lite, loaded only then). No BOM handling. */
+export async function tilTekst(bytes: Uint8Array): Promise<{ tekst: string; win1252: boolean }> {
+  try {
+    return { tekst: new TextDecoder('utf-8', { fatal: true }).decode(bytes), win1252: false };
+  } catch {
+    const iconv = (await import('iconv-lite')).default;
+    return { tekst: iconv.decode(Buffer.from(bytes), 'win1252'), win1252: true };
+  }
+}
 
 /** Decodes file bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252 with a warning. */
 export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): Promise<string | null> {
@@ -61,13 +104,25 @@ export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): 
     return null;
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    const iconv = (await import('iconv-lite')).default;
-    fundListe.push(fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel'));
-    return iconv.decode(Buffer.from(bytes), 'win1252');
-  }
+  const { tekst, win1252 } = await tilTekst(bytes.subarray(start));
+  if (win1252) fundListe.push(windows1252Fund(fil));
+  return tekst;
+}
+
+export const windows1252Fund = (fil: string): Fund => fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel');
+
+/**
+ * One Windows-1252 warning per folder instead of one per file: on a Danish PC it is the normal case.
+ * The folded finding names the files; its `fil` is the folder.
+ */
+export function samlWindows1252(fundListe: Fund[], mappe: string): Fund[] {
+  const filer = fundListe.filter((f) => f.kode === 'windows_1252');
+  if (filer.length <= 1) return fundListe;
+  const navne = filer.map((f) => basename(f.fil)).join(', ');
+  return [
+    ...fundListe.filter((f) => f.kode !== 'windows_1252'),
+    fund(mappe, null, null, 'windows_1252', `${navne} er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem dem gerne som "CSV UTF-8"`, 'advarsel'),
+  ];
 }
 
 /** The delimiter of the header line: the most frequent of `;`, tab and `,` outside quotes (`;` wins ties). */
@@ -118,97 +173,172 @@ export class Linjetaeller {
   }
 }
 
+/** The number format of a file: the manifest's `talformat`, else Danish, or English with a comma delimiter (then not fixed). */
+export function standardTalformat(afgraenser: string, manifest: Talformat | undefined): { talformat: Talformat; fastlagt: boolean } {
+  return manifest ? { talformat: manifest, fastlagt: true } : { talformat: afgraenser === ',' ? 'en' : 'da', fastlagt: afgraenser !== ',' };
+}
+
+const visAfgraenser = (afgraenser: string) => (afgraenser === '\t' ? 'tab' : afgraenser);
+
 /**
- * Reads a CSV file. Returns null when the file cannot be read as a table at all (the reason is in
- * `fundListe`); otherwise the rows, with problems of individual rows added to `fundListe`.
+ * csv-parse's options. A record ends at LF or CRLF alike (a file whose header ends in CRLF and whose rows
+ * end in LF is read row by row, not as one record); a file with only old-Mac CR endings is left to
+ * csv-parse's own detection.
  */
-export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[]): Promise<CsvTabel | null> {
-  // Synchronous: a dataset is a handful of small files, and each async call costs a trip through libuv's pool.
-  const info = statSync(fil);
-  if (!info.isFile()) {
-    fundListe.push(fund(fil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
+export function csvParseValg(afgraenser: string, tekst?: string) {
+  const kunCR = tekst !== undefined && !tekst.includes('\n') && tekst.includes('\r');
+  return {
+    delimiter: afgraenser,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    ...(kunCR ? {} : { record_delimiter: ['\r\n', '\n'] }),
+  };
+}
+
+/** csv-parse's complaint about the record starting on `linje`, as a finding. */
+export function csvFejl(fil: string, e: unknown, linje: number): Fund {
+  const kode = (e as { code?: string }).code ?? '';
+  const besked = kode === 'CSV_QUOTE_NOT_CLOSED'
+    ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
+    : kode.includes('QUOTE')
+      ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
+      : `Rækken fra linje ${linje} kan ikke læses som CSV (${kode || 'ukendt fejl'})`;
+  return fund(fil, linje, null, 'ugyldig_csv', besked);
+}
+
+export interface Hoved {
+  /** Canonical column names, one per header field. */
+  kolonner: string[];
+  /** Fields before the empty columns Excel writes at the end of a header (`a;b;c;;`). */
+  navngivne: number;
+  afgraenser: string;
+}
+
+/**
+ * Checks a header: duplicate and missing columns are errors, unknown columns and empty trailing columns
+ * (Excel's `;;`) warnings. Returns null when the table cannot be read by it.
+ */
+export function tjekHoved(fil: string, felter: string[], linje: number, afgraenser: string, spec: KolonneSpec, fundListe: Fund[]): Hoved | null {
+  let navngivne = felter.length;
+  while (navngivne > 1 && felter[navngivne - 1]!.trim() === '') navngivne--;
+  if (navngivne < felter.length) {
+    fundListe.push(fund(fil, linje, null, 'tomme_kolonner', `Overskriften slutter med ${felter.length - navngivne} tomme kolonner (som Excel skriver dem); de ignoreres`, 'advarsel'));
+  }
+  const kolonner = felter.map(normaliserKolonne);
+  const kendte = new Set([...spec.paakraevede, ...spec.valgfri]);
+  let ok = true;
+  for (let i = 0; i < navngivne; i++) {
+    const k = kolonner[i]!;
+    if (kolonner.indexOf(k) !== i) {
+      fundListe.push(fund(fil, linje, felter[i]!.trim(), 'dublet_kolonne', `Kolonnen "${felter[i]}" står to gange i overskriften`));
+      ok = false;
+    } else if (!kendte.has(k)) {
+      fundListe.push(fund(fil, linje, felter[i]!.trim() || `(kolonne ${i + 1})`, 'ukendt_kolonne',
+        `Ukendt kolonne "${felter[i]}" ignoreres (kendte kolonner: ${[...kendte].join(', ')})`, 'advarsel'));
+    }
+  }
+  for (const k of spec.paakraevede) {
+    if (!kolonner.includes(k)) {
+      fundListe.push(fund(fil, linje, k, 'mangler_kolonne', `Kolonnen "${k}" mangler i overskriften `
+        + `(fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; afgrænser "${visAfgraenser(afgraenser)}")`));
+      ok = false;
+    }
+  }
+  return ok ? { kolonner, navngivne, afgraenser } : null;
+}
+
+/** Whether a record fits the header: as many fields, or fewer with only Excel's empty trailing columns left out. */
+export function passerTilHoved(felter: readonly string[], hoved: Hoved): boolean {
+  if (felter.length < hoved.navngivne || felter.length > hoved.kolonner.length) return false;
+  for (let i = hoved.navngivne; i < felter.length; i++) if (felter[i]!.trim() !== '') return false;
+  return true;
+}
+
+/** The finding for a record that does not fit the header. */
+export function forkertAntalFund(fil: string, linje: number, felter: number, hoved: Hoved, foelge: string): Fund {
+  const antal = hoved.navngivne === hoved.kolonner.length ? `${hoved.navngivne}` : `${hoved.navngivne} (og ${hoved.kolonner.length - hoved.navngivne} tomme)`;
+  return fund(fil, linje, null, 'forkert_antal_felter',
+    `Linjen har ${felter} felter, men overskriften har ${antal} (tjek afgrænser "${visAfgraenser(hoved.afgraenser)}" og anførselstegn); ${foelge}`);
+}
+
+/** Reads a file's bytes, or a finding: not a regular file, too large, or unreadable (a broken link, no access). */
+function laesBytes(fil: string, fundListe: Fund[]): Buffer | null {
+  try {
+    const info = statSync(fil);
+    if (!info.isFile()) {
+      fundListe.push(fund(fil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
+      return null;
+    }
+    if (info.size > MAKS_FILSTOERRELSE) {
+      fundListe.push(fund(fil, null, null, 'fil_for_stor', `Filen fylder ${Math.round(info.size / 1024 / 1024)} MB; grænsen er ${MAKS_FILSTOERRELSE / 1024 / 1024} MB`));
+      return null;
+    }
+    return readFileSync(fil);
+  } catch (e) {
+    fundListe.push(ulaeseligFund(fil, e));
     return null;
   }
-  if (info.size > MAKS_FILSTOERRELSE) {
-    fundListe.push(fund(fil, null, null, 'fil_for_stor', `Filen fylder ${Math.round(info.size / 1024 / 1024)} MB; grænsen er ${MAKS_FILSTOERRELSE / 1024 / 1024} MB`));
-    return null;
-  }
-  const tekst = await dekod(readFileSync(fil), fil, fundListe);
-  if (tekst === null) return null;
-  if (tekst.trim() === '') {
-    fundListe.push(fund(fil, 1, null, 'tom_fil', 'Filen er tom (den skal mindst have en overskriftslinje)'));
-    return null;
-  }
-  const afgraenser = findAfgraenser(tekst);
+}
+
+/** Every record with its physical start line, or a finding when csv-parse gives up. */
+function records(tekst: string, fil: string, afgraenser: string, fundListe: Fund[]): { record: string[]; linje: number }[] | null {
   const linjer = new Linjetaeller(tekst, afgraenser);
   // The byte offset after each record, collected as csv-parse goes, so that a record's (and an error's)
   // physical line comes from byte offsets: csv-parse's own line count drifts after a CRLF inside quotes.
   const ender: number[] = [];
-  let poster: { record: string[]; linje: number }[];
   try {
-    poster = (parse(tekst, {
-      delimiter: afgraenser,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
+    return (parse(tekst, {
+      ...csvParseValg(afgraenser, tekst),
       on_record: (record: string[], kontekst: { bytes: number }) => {
         ender.push(kontekst.bytes);
         return record;
       },
     }) as string[][]).map((record, i) => ({ record, linje: linjer.startlinje(ender[i - 1] ?? 0) }));
   } catch (e) {
-    const err = e as { code?: string; records?: number };
-    const linje = linjer.startlinje(ender[(err.records ?? ender.length) - 1] ?? 0);
-    const besked = err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
-      : err.code?.includes('QUOTE')
-        ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
-        : `Rækken fra linje ${linje} kan ikke læses som CSV (${err.code ?? 'ukendt fejl'})`;
-    fundListe.push(fund(fil, linje, null, 'ugyldig_csv', besked));
+    const err = e as { records?: number };
+    fundListe.push(csvFejl(fil, e, linjer.startlinje(ender[(err.records ?? ender.length) - 1] ?? 0)));
     return null;
   }
+}
 
+/**
+ * Reads a CSV file. Returns null when the file cannot be read as a table at all (the reason is in
+ * `fundListe`); otherwise the rows, with problems of individual rows added to `fundListe`.
+ */
+export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[]): Promise<CsvTabel | null> {
+  // Synchronous: a dataset is a handful of small files, and each async call costs a trip through libuv's pool.
+  const bytes = laesBytes(fil, fundListe);
+  const tekst = bytes && await dekod(bytes, fil, fundListe);
+  if (tekst === null) return null;
+  if (tekst.trim() === '') {
+    fundListe.push(fund(fil, 1, null, 'tom_fil', 'Filen er tom (den skal mindst have en overskriftslinje)'));
+    return null;
+  }
+  const afgraenser = findAfgraenser(tekst);
+  const poster = records(tekst, fil, afgraenser, fundListe);
+  if (!poster) return null;
   if (poster.length === 0) {
     fundListe.push(fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (kun tomme felter)'));
     return null;
   }
-  const [hoved, ...data] = poster;
-  const kolonner = hoved!.record.map(normaliserKolonne);
-  const hovedlinje = hoved!.linje;
+  const [foerste, ...data] = poster;
+  const hoved = tjekHoved(fil, foerste!.record, foerste!.linje, afgraenser, spec, fundListe);
+  if (!hoved) return null;
   const kendte = new Set([...spec.paakraevede, ...spec.valgfri]);
-  let ok = true;
-  kolonner.forEach((k, i) => {
-    if (kolonner.indexOf(k) !== i) {
-      fundListe.push(fund(fil, hovedlinje, hoved!.record[i]!.trim(), 'dublet_kolonne', `Kolonnen "${hoved!.record[i]}" står to gange i overskriften`));
-      ok = false;
-    } else if (!kendte.has(k)) {
-      fundListe.push(fund(fil, hovedlinje, hoved!.record[i]!.trim() || `(kolonne ${i + 1})`, 'ukendt_kolonne',
-        `Ukendt kolonne "${hoved!.record[i]}" ignoreres (kendte kolonner: ${[...kendte].join(', ')})`, 'advarsel'));
-    }
-  });
-  for (const k of spec.paakraevede) {
-    if (!kolonner.includes(k)) {
-      fundListe.push(fund(fil, hovedlinje, k, 'mangler_kolonne',
-        `Kolonnen "${k}" mangler i overskriften (fandt: ${hoved!.record.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; afgrænser "${afgraenser === '\t' ? 'tab' : afgraenser}")`));
-      ok = false;
-    }
-  }
-  if (!ok) return null;
-
   const raekker: Raekke[] = [];
   let udeladte = 0;
   for (const { record, linje } of data) {
-    if (record.length !== kolonner.length) {
-      fundListe.push(fund(fil, linje, null, 'forkert_antal_felter',
-        `Linjen har ${record.length} felter, men overskriften har ${kolonner.length} (tjek afgrænser "${afgraenser === '\t' ? 'tab' : afgraenser}" og anførselstegn); linjen er ikke læst`));
+    if (!passerTilHoved(record, hoved)) {
+      fundListe.push(forkertAntalFund(fil, linje, record.length, hoved, 'linjen er ikke læst'));
       udeladte++;
       continue;
     }
-    const felter: Record<string, string> = {};
-    kolonner.forEach((k, i) => {
-      if (kendte.has(k)) felter[k] = record[i]!;
+    const felter: Record<string, string> = Object.create(null) as Record<string, string>;
+    hoved.kolonner.forEach((k, i) => {
+      if (i < hoved.navngivne && kendte.has(k)) felter[k] = record[i] ?? '';
     });
     raekker.push({ linje, felter });
   }
-  return { kolonner, raekker, talformat: talformat ?? (afgraenser === ',' ? 'en' : 'da'), udeladte };
+  return { kolonner: hoved.kolonner.slice(0, hoved.navngivne), raekker, ...standardTalformat(afgraenser, talformat), udeladte };
 }

@@ -3,13 +3,13 @@
  * (encoding, header, cells) and between files (core/regler). Never throws on bad data; only a missing
  * or unreadable folder is an error of use (`MappeFejl`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Kontoplanlinje, type Korrektion, type Maanedstal, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
-import { kontroller } from '../core/regler.js';
+import { kontrollerDelvis, type Liste } from '../core/regler.js';
 import { parseDato } from '../core/forbrug.js';
-import { dekod, laesCsv, type Raekke } from './csv.js';
+import { dekod, laesCsv, samlWindows1252, ulaeseligFund, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
 import { filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
 
@@ -41,18 +41,20 @@ export interface Indlaesning {
 type Schemaer = ReturnType<typeof filSchemaer>;
 type Felter = Schemaer[keyof Schemaer]['felter'];
 /** A parsed row of file N: each column's parsed value, plus the row's line. */
-type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.output<Schemaer[N]['felter'][K]> } & { linje: number };
+type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.output<Schemaer[N]['felter'][K]> } & { linje: number; ugyldige?: string[] };
 
 /**
  * Parses every row field by field, so that one bad cell yields one finding and the row's other fields
- * stay available to the rules between files (no cascade of follow-on findings). A row whose key field
- * failed is dropped.
+ * stay available to the rules between files (no cascade of follow-on findings). A failed cell is left
+ * undefined and named in `kilde.ugyldige`, never given a placeholder value: the rules leave the row out
+ * of every check that reads that cell. A row whose key field failed is dropped (and counted).
  */
-function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], fil: string, fundListe: Fund[]): T[] {
+function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], fil: string, fundListe: Fund[]): { ud: T[]; droppede: number } {
   const ud: T[] = [];
+  let droppede = 0;
   for (const r of raekker) {
     const data: Record<string, unknown> = { linje: r.linje };
-    let noegleFejl = false;
+    const ugyldige: string[] = [];
     for (const [kolonne, schema] of Object.entries(felter) as [string, z.ZodMiniType][]) {
       const res = schema.safeParse(r.felter[kolonne] ?? '');
       if (res.success) {
@@ -63,12 +65,21 @@ function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], f
         const kode = issue.code === 'custom' ? (issue.params as { kode?: string } | undefined)?.kode ?? 'ugyldig_vaerdi' : 'ugyldig_vaerdi';
         fundListe.push(nytFund(fil, r.linje, kolonne, kode, issue.message));
       }
-      if (noegler.includes(kolonne)) noegleFejl = true;
-      data[kolonne] = new Decimal(0); // placeholder; the dataset is not computed when any cell failed
+      ugyldige.push(kolonne);
     }
-    if (!noegleFejl) ud.push(data as T);
+    if (ugyldige.some((k) => noegler.includes(k))) droppede++;
+    else ud.push({ ...data, ...(ugyldige.length ? { ugyldige } : {}) } as T);
   }
-  return ud;
+  return { ud, droppede };
+}
+
+/** Whether a name exists in the folder (a broken or looping link exists too: it is then unreadable, not absent). */
+function findes(fil: string): boolean {
+  try {
+    return lstatSync(fil, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true; // the folder cannot be searched: reading the file says why
+  }
 }
 
 /** Line of `"key"` in a JSON text (1-based), for pointing at a manifest field. */
@@ -107,16 +118,23 @@ function jsonFejlLinje(tekst: string): number {
 }
 
 async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | null> {
-  if (!existsSync(fil)) {
+  if (!findes(fil)) {
     fundListe.push(nytFund(fil, null, null, 'mangler_fil', 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)'));
     return null;
   }
-  const info = statSync(fil);
-  if (!info.isFile() || info.size > 1024 * 1024) {
-    fundListe.push(nytFund(fil, null, null, 'ikke_en_fil', 'opfoelgning.json skal være en lille JSON-fil'));
+  let bytes: Buffer;
+  try {
+    const info = statSync(fil);
+    if (!info.isFile() || info.size > 1024 * 1024) {
+      fundListe.push(nytFund(fil, null, null, 'ikke_en_fil', 'opfoelgning.json skal være en lille JSON-fil'));
+      return null;
+    }
+    bytes = readFileSync(fil);
+  } catch (e) {
+    fundListe.push(ulaeseligFund(fil, e));
     return null;
   }
-  const tekst = await dekod(readFileSync(fil), fil, fundListe);
+  const tekst = await dekod(bytes, fil, fundListe);
   if (tekst === null) return null;
   let raa: unknown;
   try {
@@ -155,8 +173,20 @@ async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | 
 const sorter = (fund: Fund[]) =>
   fund.sort((a, b) => a.fil.localeCompare(b.fil) || (a.linje ?? 0) - (b.linje ?? 0));
 
-/** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
-export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
+/** The list of the dataset each CSV file fills (for the rules between files). */
+const LISTE: Record<Exclude<keyof typeof FILER, 'manifest' | 'forbrug'>, Liste> = {
+  politikomraader: 'politikomraader',
+  budget: 'poster',
+  helaarspersoner: 'ydelser',
+  enhedspriser: 'enhedspriser',
+  korrektioner: 'korrektioner',
+  bevillingsoensker: 'bevillingslinjer',
+  kontoplan: 'kontoplan',
+  maanedstal: 'maanedstal',
+};
+
+/** The folder itself: missing, unreadable, not a folder or not a dataset are errors of use. */
+function tjekMappe(mappe: string): void {
   let info;
   try {
     info = statSync(mappe, { throwIfNoEntry: false });
@@ -165,10 +195,27 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   }
   if (!info) throw new MappeFejl(`Mappen "${mappe}" findes ikke`);
   if (!info.isDirectory()) throw new MappeFejl(`"${mappe}" er ikke en mappe`);
-  if (!existsSync(join(mappe, FILER.manifest)) && !existsSync(join(mappe, FILER.budget))) {
+  if (!findes(join(mappe, FILER.manifest)) && !findes(join(mappe, FILER.budget))) {
     throw new MappeFejl(`Mappen "${mappe}" er ikke et datasæt: hverken ${FILER.manifest} eller ${FILER.budget} findes der`);
   }
+}
 
+/** forbrug.csv's path when it is there and readable; a finding when it is there but not a readable file. */
+function forbrugsfilI(mappe: string, fund: Fund[]): string | null {
+  const fil = join(mappe, FILER.forbrug);
+  if (!findes(fil)) return null;
+  try {
+    if (statSync(fil).isFile()) return fil;
+    fund.push(nytFund(fil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
+  } catch (e) {
+    fund.push(ulaeseligFund(fil, e));
+  }
+  return null;
+}
+
+/** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
+export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
+  tjekMappe(mappe);
   const fund: Fund[] = [];
   const sti = (f: string) => join(mappe, f);
   const filer = Object.values(FILER).map(sti);
@@ -177,31 +224,31 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
   const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
   const schemaer = filSchemaer(format ?? 'da', faktor);
 
-  /** Reads one CSV into parsed rows; [] when the file is absent (and a finding if it was required). */
   // A file that is missing when required, cannot be read as a table, or has rows that could not be read
-  // leaves the rules between files nothing sure to check against: they are skipped rather than
-  // reporting every reference into it as broken.
-  let ufuldstaendig = false;
-  async function laes<N extends keyof Schemaer>(navn: N, noegler: string[], paakraevet: boolean) {
+  // leaves the rules that look things up in it nothing sure to check against: those rules are skipped
+  // (and the findings say so) rather than reporting every reference into it as broken.
+  const ufuldstaendige = new Set<Liste>();
+  async function laes<N extends keyof typeof LISTE>(navn: N, noegler: string[], paakraevet: boolean) {
     const fil = sti(FILER[navn]);
     const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
-    if (!existsSync(fil)) {
+    if (!findes(fil)) {
       if (paakraevet) {
         fund.push(nytFund(fil, null, null, 'mangler_fil', `Filen ${FILER[navn]} mangler i mappen`));
-        ufuldstaendig = true;
+        ufuldstaendige.add(LISTE[navn]);
       }
       return { findes: false, ...ingen };
     }
     const spec = schemaer[navn];
     const tabel = await laesCsv(fil, spec, format, fund);
     if (!tabel) {
-      ufuldstaendig = true;
+      ufuldstaendige.add(LISTE[navn]);
       return { findes: true, ...ingen };
     }
-    if (tabel.udeladte > 0) ufuldstaendig = true;
     // The number format follows each file's delimiter unless the manifest fixes it.
-    const felter = (tabel.talformat === (format ?? 'da') ? spec : filSchemaer(tabel.talformat, faktor)[navn]).felter;
-    return { findes: true, raekker: parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund), kolonner: tabel.kolonner };
+    const felter = (tabel.talformat === (format ?? 'da') && tabel.fastlagt ? spec : filSchemaer(tabel.talformat, faktor, tabel.fastlagt)[navn]).felter;
+    const { ud, droppede } = parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund);
+    if (tabel.udeladte + droppede > 0) ufuldstaendige.add(LISTE[navn]);
+    return { findes: true, raekker: ud, kolonner: tabel.kolonner };
   }
 
   const po = await laes('politikomraader', ['nr'], true);
@@ -210,73 +257,61 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
     fund.push(nytFund(sti(FILER.budget), 1, null, 'ingen_poster', 'budget.csv har ingen poster: alle tal bliver 0', 'advarsel'));
   }
   const hp = await laes('helaarspersoner', ['ydelse'], false);
-  const priser = await laes('enhedspriser', ['ydelse'], hp.findes);
-  const korr = await laes('korrektioner', ['politikomraade', 'post'], false);
-  const bev = await laes('bevillingsoensker', ['id', 'politikomraade', 'aar'], false);
-  const kontoplan = await laes('kontoplan', ['konto', 'politikomraade', 'post'], false);
-  const maanedstal = await laes('maanedstal', ['ydelse', 'maaned'], false);
+  const tabeller = {
+    po, budget, hp,
+    priser: await laes('enhedspriser', ['ydelse'], hp.findes),
+    korr: await laes('korrektioner', ['politikomraade', 'post'], false),
+    bev: await laes('bevillingsoensker', ['id', 'politikomraade', 'aar'], false),
+    kontoplan: await laes('kontoplan', ['konto', 'politikomraade', 'post'], false),
+    maanedstal: await laes('maanedstal', ['ydelse', 'maaned'], false),
+  };
   // forbrug.csv (postings, possibly millions) is not read here: it is streamed when a report needs it.
-  const forbrugsfil = existsSync(sti(FILER.forbrug)) ? sti(FILER.forbrug) : null;
-  if (forbrugsfil && !statSync(forbrugsfil).isFile()) fund.push(nytFund(forbrugsfil, null, null, 'ikke_en_fil', 'Stien er en mappe eller en speciel fil, ikke en CSV-fil'));
+  const forbrugsfil = forbrugsfilI(mappe, fund);
+  const datasaet = manifest && byggDatasaet(manifest, tabeller, forbrugsfil, sti);
+  if (datasaet) {
+    const k = kontrollerDelvis(datasaet, ufuldstaendige);
+    fund.push(...k.fund, ...k.sprungetOver.map((s) => nytFund(mappe, null, null, 'tjek_sprunget_over', s, 'advarsel')));
+  }
+  const alle = sorter(samlWindows1252(fund, mappe));
+  return { datasaet: alle.some((f) => f.alvor === 'fejl') ? null : datasaet, fund: alle, filer };
+}
 
-  const kilde = (fil: string, r: { linje: number }) => ({ fil: sti(fil), linje: r.linje });
-  const datasaet: Datasaet | null = manifest && {
+type Tabel<N extends keyof typeof LISTE> = { raekker: Data<N>[]; kolonner: string[] };
+
+/** The domain model from the parsed rows. A failed cell stays undefined and is named in `kilde.ugyldige`. */
+function byggDatasaet(manifest: Manifest, t: {
+  po: Tabel<'politikomraader'>; budget: Tabel<'budget'>; hp: Tabel<'helaarspersoner'>; priser: Tabel<'enhedspriser'>;
+  korr: Tabel<'korrektioner'>; bev: Tabel<'bevillingsoensker'>; kontoplan: Tabel<'kontoplan'>; maanedstal: Tabel<'maanedstal'>;
+}, forbrugsfil: string | null, sti: (f: string) => string): Datasaet {
+  const kilde = (fil: string, r: { linje: number; ugyldige?: string[] }) => ({ fil: sti(fil), linje: r.linje, ...(r.ugyldige ? { ugyldige: r.ugyldige } : {}) });
+  return {
     manifest,
-    harForventetForrige: budget.kolonner.includes('forventet_forrige'),
-    politikomraader: po.raekker.map((r): Politikomraade => ({ nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r) })),
-    poster: budget.raekker.map((r): Budgetpost => ({
-      politikomraade: r.politikomraade,
-      post: r.post,
-      udgiftsart: r.udgiftsart,
-      vedtaget: r.vedtaget,
-      korrigeret: r.korrigeret,
-      forventet: r.forventet,
-      forventetForrige: r.forventet_forrige,
-      kilde: kilde(FILER.budget, r),
+    harForventetForrige: t.budget.kolonner.includes('forventet_forrige'),
+    politikomraader: t.po.raekker.map((r): Politikomraade => ({ nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r) })),
+    poster: t.budget.raekker.map((r): Budgetpost => ({
+      politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, vedtaget: r.vedtaget, korrigeret: r.korrigeret,
+      forventet: r.forventet, forventetForrige: r.forventet_forrige, kilde: kilde(FILER.budget, r),
     })),
-    ydelser: hp.raekker.map((r): Ydelse => ({
+    ydelser: t.hp.raekker.map((r): Ydelse => ({
       ydelse: r.ydelse,
-      hp: {
-        regnskabForrige: r.regnskab_forrige,
-        vedtaget: r.vedtaget,
-        korrigeret: r.korrigeret ?? r.vedtaget,
-        forventet: r.forventet,
-      },
+      hp: { regnskabForrige: r.regnskab_forrige, vedtaget: r.vedtaget, korrigeret: r.korrigeret === null ? r.vedtaget : r.korrigeret, forventet: r.forventet },
       kilde: kilde(FILER.helaarspersoner, r),
     })),
-    enhedspriser: priser.raekker.map((r): Enhedspris => ({
-      ydelse: r.ydelse,
-      regnskabForrige: r.regnskab_forrige,
-      budget: r.budget,
-      forventet: r.forventet ?? r.budget,
+    enhedspriser: t.priser.raekker.map((r): Enhedspris => ({
+      ydelse: r.ydelse, regnskabForrige: r.regnskab_forrige, budget: r.budget, forventet: r.forventet === null ? r.budget : r.forventet,
       kilde: kilde(FILER.enhedspriser, r),
     })),
-    korrektioner: korr.raekker.map((r): Korrektion => ({
-      politikomraade: r.politikomraade,
-      post: r.post,
-      beloeb: r.beloeb,
-      tekst: r.tekst,
-      type: r.type,
-      kilde: kilde(FILER.korrektioner, r),
+    korrektioner: t.korr.raekker.map((r): Korrektion => ({
+      politikomraade: r.politikomraade, post: r.post, beloeb: r.beloeb, tekst: r.tekst, type: r.type, kilde: kilde(FILER.korrektioner, r),
     })),
-    bevillingslinjer: bev.raekker.map((r): Bevillingslinje => ({
-      id: r.id,
-      type: r.type,
-      tekst: r.tekst,
-      politikomraade: r.politikomraade,
-      post: r.post,
-      udgiftsart: r.udgiftsart,
-      aar: r.aar,
-      beloeb: r.beloeb,
-      kilde: kilde(FILER.bevillingsoensker, r),
+    bevillingslinjer: t.bev.raekker.map((r): Bevillingslinje => ({
+      id: r.id, type: r.type, tekst: r.tekst, politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, aar: r.aar,
+      beloeb: r.beloeb, kilde: kilde(FILER.bevillingsoensker, r),
     })),
-    kontoplan: kontoplan.raekker.map((r): Kontoplanlinje => ({ konto: r.konto, politikomraade: r.politikomraade, post: r.post, kilde: kilde(FILER.kontoplan, r) })),
-    maanedstal: maanedstal.raekker.map((r): Maanedstal => ({
+    kontoplan: t.kontoplan.raekker.map((r): Kontoplanlinje => ({ konto: r.konto, politikomraade: r.politikomraade, post: r.post, kilde: kilde(FILER.kontoplan, r) })),
+    maanedstal: t.maanedstal.raekker.map((r): Maanedstal => ({
       ydelse: r.ydelse, aar: r.maaned.aar, maaned: r.maaned.maaned, fuldtidspersoner: r.fuldtidspersoner, kilde: kilde(FILER.maanedstal, r),
     })),
     forbrugsfil,
   };
-  if (datasaet && !ufuldstaendig) fund.push(...kontroller(datasaet));
-  sorter(fund);
-  return { datasaet: fund.some((f) => f.alvor === 'fejl') ? null : datasaet, fund, filer };
 }

@@ -24,6 +24,8 @@ export const valgfriTekst = () => felt((v) => (v === '' ? null : v));
 
 export interface TalValg {
   format: Talformat;
+  /** False when the format was inferred from the delimiter (not set by the manifest): `800.000` is then ambiguous. */
+  fastlagt?: boolean;
   /** Multiplies the value (beloebsenhed → kr). */
   faktor?: Decimal;
   valgfri?: boolean;
@@ -36,8 +38,8 @@ export function tal(valg: TalValg): ReturnType<typeof felt<Decimal>>;
 export function tal(valg: TalValg) {
   return felt((v, ctx): Decimal | null => {
     if (v === '') return valg.valgfri ? null : problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes med et tal');
-    const r = parseTal(v, valg.format);
-    if (!r.ok) return problem(ctx, v, 'ugyldigt_tal', r.besked);
+    const r = parseTal(v, valg.format, valg.fastlagt ?? true);
+    if (!r.ok) return problem(ctx, v, r.kode ?? 'ugyldigt_tal', r.besked);
     if (valg.min === 'ikke_negativ' && r.vaerdi.isNegative() && !r.vaerdi.isZero()) {
       return problem(ctx, v, 'negativt_tal', `${v} er negativ; værdien skal være 0 eller mere`);
     }
@@ -96,8 +98,9 @@ export const korrektionstype = () =>
   });
 
 /** The columns and field schemas of each CSV file, for a given number format and amount unit. */
-export function filSchemaer(format: Talformat, faktor: Decimal) {
-  const beloeb = tal({ format, faktor });
+export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
+  const format = { format: talformat, fastlagt };
+  const beloeb = tal({ ...format, faktor });
   return {
     politikomraader: {
       paakraevede: ['nr', 'navn', 'udvalg'],
@@ -113,8 +116,8 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
         udgiftsart: udgiftsart(),
         vedtaget: beloeb,
         korrigeret: beloeb,
-        forventet: tal({ format, faktor, valgfri: true }),
-        forventet_forrige: tal({ format, faktor, valgfri: true }),
+        forventet: tal({ ...format, faktor, valgfri: true }),
+        forventet_forrige: tal({ ...format, faktor, valgfri: true }),
       },
     },
     helaarspersoner: {
@@ -122,10 +125,10 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
       valgfri: ['regnskab_forrige', 'korrigeret'],
       felter: {
         ydelse: tekst(),
-        regnskab_forrige: tal({ format, valgfri: true, min: 'ikke_negativ' }),
-        vedtaget: tal({ format, min: 'ikke_negativ' }),
-        korrigeret: tal({ format, valgfri: true, min: 'ikke_negativ' }),
-        forventet: tal({ format, min: 'ikke_negativ' }),
+        regnskab_forrige: tal({ ...format, valgfri: true, min: 'ikke_negativ' }),
+        vedtaget: tal({ ...format, min: 'ikke_negativ' }),
+        korrigeret: tal({ ...format, valgfri: true, min: 'ikke_negativ' }),
+        forventet: tal({ ...format, min: 'ikke_negativ' }),
       },
     },
     enhedspriser: {
@@ -133,9 +136,9 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
       valgfri: ['regnskab_forrige', 'forventet'],
       felter: {
         ydelse: tekst(),
-        regnskab_forrige: tal({ format, valgfri: true, min: 'positiv' }),
-        budget: tal({ format, min: 'positiv' }),
-        forventet: tal({ format, valgfri: true, min: 'positiv' }),
+        regnskab_forrige: tal({ ...format, valgfri: true, min: 'positiv' }),
+        budget: tal({ ...format, min: 'positiv' }),
+        forventet: tal({ ...format, valgfri: true, min: 'positiv' }),
       },
     },
     korrektioner: {
@@ -165,7 +168,7 @@ export function filSchemaer(format: Talformat, faktor: Decimal) {
     maanedstal: {
       paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
       valgfri: [],
-      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ format, min: 'ikke_negativ' }) },
+      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ ...format, min: 'ikke_negativ' }) },
     },
   } as const;
 }
