@@ -79,7 +79,7 @@ const FEJLTILFAELDE: [string, Forventet[]][] = [
   ['korrektion-uden-tekst', [fejl(K, 2, 'tekst', 'mangler_vaerdi', 'udfyldes')]],
   ['negativ-hp', [fejl(H, 2, 'forventet', 'negativt_tal', '-997')]],
   ['pris-nul', [fejl(E, 2, 'budget', 'ikke_positivt_tal', 'større end 0')]],
-  ['ugyldig-udgiftsart', [sprunget('budget.csv'), fejl(B, 13, 'udgiftsart', 'ugyldig_udgiftsart', 'drift')]],
+  ['ugyldig-udgiftsart', [fejl(B, 13, 'udgiftsart', 'ugyldig_udgiftsart', 'drift')]],
   ['ugyldig-type', [fejl(K, 2, 'type', 'ugyldig_type', 'forslag')]],
 
   // table structure

@@ -5,6 +5,7 @@ import { lint, tjekGraenser, type Graenser, type LintValg } from '../core/kontro
 import type { Fund } from '../core/model.js';
 import { FILER, indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { kolonnepositioner } from '../io/kolonneposition.js';
+import { samlWindows1252, VANER } from '../io/csv.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
 import { fundGithub, fundJson, fundTekst, type Fundrapport } from '../render/fund.js';
 import { json } from '../render/json.js';
@@ -25,10 +26,9 @@ export async function validerMappe(mappe: string, flag: Pick<ValiderFlag, 'lint'
   if (!datasaet) return fund;
   // forbrug.csv is checked line by line too; posts without a forventet take its projection.
   const forbrug = await laesForbrug(datasaet);
-  if (datasaet.forbrugsfil && !forbrug.opg) return [...fund, ...forbrug.fund];
+  if (datasaet.forbrugsfil && !forbrug.opg) return samlWindows1252([...fund, ...forbrug.fund], mappe);
   return [
-    ...fund,
-    ...forbrug.fund,
+    ...samlWindows1252([...fund, ...forbrug.fund], mappe),
     ...(flag.lint ? lint(forbrug.ds, flag.lintValg) : []),
     ...tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget)),
   ];
@@ -45,14 +45,15 @@ export async function valider(mapper: string[], flag: ValiderFlag, miljoe: Miljo
       mappefejl.push(e.message); // the other folders are still checked and reported
     }
   }
-  // --strict: a warning fails the run, so it is reported as an error in every format.
-  if (flag.strict) alle.forEach((f, i) => (alle[i] = { ...f, alvor: 'fejl' }));
+  // --strict: a warning fails the run, so it is reported as an error in every format; Excel's habits
+  // (Windows-1252, empty trailing columns) are the normal case on a Danish PC and stay warnings.
+  if (flag.strict) alle.forEach((f, i) => (alle[i] = VANER.has(f.kode) ? f : { ...f, alvor: 'fejl' }));
   const fejler = (f: Fund) => f.alvor === 'fejl';
   const rapport: Fundrapport = { fund: alle.slice(0, flag.maksFund), udeladte: Math.max(0, alle.length - flag.maksFund), ok: !alle.some(fejler) };
   if (flag.format === 'json') miljoe.stdout(json(fundJson(rapport)));
   else if (flag.format === 'github') {
-    const position = kolonnepositioner();
-    miljoe.stdout(fundGithub(rapport, (f) => position(f.fil, f.linje, f.kolonne)));
+    const position = await kolonnepositioner(rapport.fund);
+    miljoe.stdout(fundGithub(rapport, position));
   } else {
     const tekst = fundTekst(rapport);
     if (tekst) miljoe.stdout(tekst);

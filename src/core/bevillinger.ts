@@ -34,30 +34,39 @@ const ubalanceredeAar = (linjer: readonly Bevillingslinje[]) => aarene(linjer).f
 
 /** The rules of FORMAT.md for bevillingsoensker.csv, as findings (file, line, id and year in the message). */
 export function kontrollerBevillinger(ds: Datasaet): Fund[] {
-  return [...kontrollerBevillingslinjer(ds), ...kontrollerBevillingsoensker(ds)];
+  return [...kontrollerBevillingslinjer(ds), ...kontrollerBevillingsarter(ds), ...kontrollerBevillingsoensker(ds)];
 }
 
-/** Each line on its own: its year, and its politikområde, post and udgiftsart against the budget. */
+type Fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => void;
+const samler = (fund: Fund[]): Fejl => (l, kolonne, kode, besked) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
+
+/** Each line's politikområde and post must exist (looked up in politikomraader.csv and budget.csv). */
 export function kontrollerBevillingslinjer(ds: Datasaet): Fund[] {
   const fund: Fund[] = [];
-  const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
+  const fejl = samler(fund);
   const politikomraader = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Map(ds.poster.map((p) => [postNoegle(p.politikomraade, p.post), p]));
-  const { budgetaar, beloebsenhed } = ds.manifest;
-
+  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
   for (const l of ds.bevillingslinjer) {
-    if (l.aar < budgetaar || l.aar > budgetaar + 3) {
-      fejl(l, 'aar', 'aar_uden_for_perioden', `${l.id}: året ${l.aar} ligger uden for budgetåret og overslagsårene (${budgetaar}–${budgetaar + 3})`);
-    }
     if (erKassen(l)) continue;
-    const post = l.post === null ? undefined : poster.get(postNoegle(l.politikomraade, l.post));
     if (!politikomraader.has(l.politikomraade)) {
       fejl(l, 'politikomraade', 'ukendt_politikomraade', `${l.id}: politikområde "${l.politikomraade}" findes ikke i politikomraader.csv`);
-    } else if (l.post !== null && !post) {
+    } else if (l.post !== null && !poster.has(postNoegle(l.politikomraade, l.post))) {
       fejl(l, 'post', 'ukendt_post', `${l.id}: posten "${l.post}" findes ikke under politikområde ${l.politikomraade} i budget.csv`);
     }
+  }
+  return fund;
+}
+
+/** Each line but kassen has an udgiftsart, and it is the post's (a post that is not found is the rule above's). */
+export function kontrollerBevillingsarter(ds: Datasaet): Fund[] {
+  const fund: Fund[] = [];
+  const fejl = samler(fund);
+  const poster = new Map(ds.poster.map((p) => [postNoegle(p.politikomraade, p.post), p]));
+  for (const l of ds.bevillingslinjer) {
+    if (erKassen(l)) continue;
+    const post = l.post === null ? undefined : poster.get(postNoegle(l.politikomraade, l.post));
     if (l.udgiftsart === null) fejl(l, 'udgiftsart', 'mangler_vaerdi', `${l.id}: udgiftsart skal udfyldes (service eller overfoersel) på alle linjer undtagen kassen`);
-    else if (post && UDGIFTSARTER.includes(post.udgiftsart) && post.udgiftsart !== l.udgiftsart) { // an invalid cell is its own finding
+    else if (post && UDGIFTSARTER.includes(post.udgiftsart) && post.udgiftsart !== l.udgiftsart) {
       fejl(l, 'udgiftsart', 'udgiftsart_afviger_fra_post', `${l.id}: linjen er ${l.udgiftsart}, men posten "${post.post}" er ${post.udgiftsart} i budget.csv`);
     }
   }
@@ -67,8 +76,13 @@ export function kontrollerBevillingslinjer(ds: Datasaet): Fund[] {
 /** Each request as a whole (bevillingsoensker.csv alone): the same type and text, the balance and the kassen lines. */
 export function kontrollerBevillingsoensker(ds: Datasaet): Fund[] {
   const fund: Fund[] = [];
-  const fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
-  const { beloebsenhed } = ds.manifest;
+  const fejl = samler(fund);
+  const { budgetaar, beloebsenhed } = ds.manifest;
+  for (const l of ds.bevillingslinjer) {
+    if (l.aar < budgetaar || l.aar > budgetaar + 3) {
+      fejl(l, 'aar', 'aar_uden_for_perioden', `${l.id}: året ${l.aar} ligger uden for budgetåret og overslagsårene (${budgetaar}–${budgetaar + 3})`);
+    }
+  }
   for (const [id, linjer] of grupper(ds.bevillingslinjer, (l) => l.id)) {
     const [foerste] = linjer as [Bevillingslinje];
     for (const l of linjer) {

@@ -4,7 +4,7 @@
  * the loader's schemas, since they need the raw text.
  */
 import { grupper } from './beregn.js';
-import { kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
+import { kontrollerBevillingsarter, kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
 import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
 
 type Regel = (ds: Datasaet) => Fund[];
@@ -193,8 +193,10 @@ const SPECS: readonly RegelSpec[] = [
   { regel: forventetForrigeUdfyldt, navn: 'forventet_forrige udfyldt', laeser: { poster: ['post', 'forventet_forrige'] }, kraever: [] },
   { regel: korrektionPaaKendtPost, navn: 'korrektioner på kendte poster', kraever: ['politikomraader', 'poster'],
     laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post'], korrektioner: ['politikomraade', 'post'] } },
-  { regel: kontrollerBevillingslinjer, navn: 'bevillingslinjer mod budgettet', kraever: ['politikomraader', 'poster'],
-    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post', 'udgiftsart'], bevillingslinjer: [...BEVILLINGSKOLONNER, 'post', 'udgiftsart'] } },
+  { regel: kontrollerBevillingslinjer, navn: 'bevillingslinjer på kendte poster', kraever: ['politikomraader', 'poster'],
+    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post'], bevillingslinjer: ['id', 'politikomraade', 'post'] } },
+  { regel: kontrollerBevillingsarter, navn: 'bevillingslinjernes udgiftsart', kraever: [],
+    laeser: { poster: ['politikomraade', 'post', 'udgiftsart'], bevillingslinjer: ['id', 'politikomraade', 'post', 'udgiftsart'] } },
   { regel: kontrollerBevillingsoensker, navn: 'bevillingsønskernes balance', laeser: { bevillingslinjer: BEVILLINGSKOLONNER },
     kraever: ['bevillingslinjer'], grupper: { bevillingslinjer: (l) => l.id } },
   { regel: kontoplanPaaKendtePoster, navn: 'kontoplan på kendte poster', kraever: ['poster'],

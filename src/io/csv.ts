@@ -118,12 +118,14 @@ export const windows1252Fund = (fil: string): Fund => fund(fil, null, null, 'win
 export function samlWindows1252(fundListe: Fund[], mappe: string): Fund[] {
   const filer = fundListe.filter((f) => f.kode === 'windows_1252');
   if (filer.length <= 1) return fundListe;
-  const navne = filer.map((f) => basename(f.fil)).join(', ');
-  return [
-    ...fundListe.filter((f) => f.kode !== 'windows_1252'),
-    fund(mappe, null, null, 'windows_1252', `${navne} er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem dem gerne som "CSV UTF-8"`, 'advarsel'),
-  ];
+  const navne = filer.flatMap((f) => SAMLEDE.get(f) ?? [basename(f.fil)]);
+  const samlet = fund(mappe, null, null, 'windows_1252',
+    `${navne.join(', ')} er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem dem gerne som "CSV UTF-8"`, 'advarsel');
+  SAMLEDE.set(samlet, navne);
+  return [...fundListe.filter((f) => f.kode !== 'windows_1252'), samlet];
 }
+/** The files a folded Windows-1252 finding names (so that folding again, with forbrug.csv's, keeps them). */
+const SAMLEDE = new WeakMap<Fund, string[]>();
 
 /** The delimiter of the header line: the most frequent of `;`, tab and `,` outside quotes (`;` wins ties). */
 export function findAfgraenser(tekst: string): ';' | '\t' | ',' {

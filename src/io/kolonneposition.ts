@@ -1,48 +1,109 @@
 /**
- * Where a named column's field starts on a given line of a CSV file, in characters (1-based), for
- * editors and GitHub annotations (`col=`). Reads the file again; used only when reporting findings.
+ * Where a finding's column starts on its line of a CSV file, in characters (1-based), for editors and
+ * GitHub annotations (`col=`). Used only when reporting findings: each file is read once more, streamed,
+ * keeping only its header and the lines that findings point at (memory bounded, time linear, however
+ * large forbrug.csv is). Fields are split by the shared CSV reader's rules (csv.ts).
  */
-import { readFileSync } from 'node:fs';
-import { findAfgraenser, normaliserKolonne } from './csv.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Fund } from '../core/model.js';
+import { csvParseValg, findAfgraenser, MAKS_LINJE, normaliserKolonne, tilTekst } from './csv.js';
 
-/** Start offsets of the fields of one CSV line (quotes respected). */
-function feltstarter(linje: string, afgraenser: string): number[] {
-  const starter = [0];
-  let iCitat = false;
-  for (let i = 0; i < linje.length; i++) {
-    if (linje[i] === '"') iCitat = !iCitat;
-    else if (!iCitat && linje[i] === afgraenser) starter.push(i + 1);
+const BLOK = 1 << 20;
+
+/** The header (first non-blank line) and the wanted lines of a file, as raw bytes; over-long lines are left out. */
+function udvalgteLinjer(fil: string, oensket: ReadonlySet<number>): { hoved: Buffer | null; linjer: Map<number, Buffer> } {
+  const linjer = new Map<number, Buffer>();
+  let hoved: Buffer | null = null;
+  const sidste = Math.max(...oensket);
+  const fd = openSync(fil, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(BLOK);
+    let linje = 1;
+    let dele: Buffer[] = [];
+    let laengde = 0;
+    const afslut = () => {
+      const tekst = laengde <= MAKS_LINJE ? Buffer.concat(dele) : null;
+      if (tekst && hoved === null && !/^[\s;,\t]*$/.test(tekst.toString('latin1'))) hoved = tekst;
+      if (tekst && oensket.has(linje)) linjer.set(linje, tekst);
+      dele = [];
+      laengde = 0;
+      linje++;
+    };
+    for (let n = readSync(fd, buf, 0, BLOK, null); n > 0 && linje <= sidste; n = readSync(fd, buf, 0, BLOK, null)) {
+      let start = 0;
+      while (start < n && linje <= sidste) {
+        const nl = buf.indexOf(10, start);
+        const slut = nl < 0 || nl >= n ? n : nl;
+        const behold = hoved === null || oensket.has(linje);
+        laengde += slut - start;
+        if (behold && laengde <= MAKS_LINJE) dele.push(Buffer.from(buf.subarray(start, slut)));
+        if (slut === n) break;
+        afslut();
+        start = slut + 1;
+      }
+    }
+    if (laengde > 0) afslut();
+  } finally {
+    closeSync(fd);
+  }
+  return { hoved, linjer };
+}
+
+/** Start offsets (0-based characters) of a line's fields, by csv-parse with the shared options; null if it does not parse alone. */
+function feltstarter(linje: string, afgraenser: string): number[] | null {
+  let felter: string[];
+  try {
+    felter = (parse(linje, { ...csvParseValg(afgraenser), skip_empty_lines: false, skip_records_with_empty_values: false }) as string[][])[0] ?? [];
+  } catch {
+    return null;
+  }
+  // A field's raw length: its text, or in quotes with each inner quote doubled (RFC 4180).
+  const starter: number[] = [];
+  let pos = 0;
+  for (const felt of felter) {
+    starter.push(pos);
+    const citeret = linje[pos] === '"';
+    pos += (citeret ? felt.length + 2 + (felt.match(/"/g)?.length ?? 0) : felt.length) + 1;
   }
   return starter;
 }
 
-/** Returns a function (fil, linje, kolonne) → 1-based character column, or null when it cannot be told. */
-export function kolonnepositioner(): (fil: string, linje: number | null, kolonne: string | null) => number | null {
-  const filer = new Map<string, { linjer: string[]; afgraenser: string; kolonner: string[] } | null>();
-  const laes = (fil: string) => {
-    if (!filer.has(fil)) {
-      try {
-        if (!fil.endsWith('.csv')) throw new Error('ikke csv');
-        const tekst = new TextDecoder('utf-8').decode(readFileSync(fil)).replace(/^\uFEFF/, '');
-        const linjer = tekst.split('\n').map((l) => l.replace(/\r$/, ''));
-        const afgraenser = findAfgraenser(tekst);
-        const hoved = linjer.find((l) => l.trim() !== '') ?? '';
-        const starter = feltstarter(hoved, afgraenser);
-        const kolonner = starter.map((s, i) => hoved.slice(s, (starter[i + 1] ?? hoved.length + 1) - 1).replace(/^"|"$/g, ''));
-        filer.set(fil, { linjer, afgraenser, kolonner });
-      } catch {
-        filer.set(fil, null);
-      }
-    }
-    return filer.get(fil)!;
-  };
-  return (fil, linje, kolonne) => {
-    const f = linje !== null && kolonne !== null ? laes(fil) : null;
-    if (!f || linje === null || kolonne === null) return null;
-    let i = f.kolonner.findIndex((k) => k.trim() === kolonne);
-    if (i < 0) i = f.kolonner.map(normaliserKolonne).indexOf(normaliserKolonne(kolonne));
-    const tekst = f.linjer[linje - 1];
-    const start = i >= 0 && tekst !== undefined ? feltstarter(tekst, f.afgraenser)[i] : undefined;
+const dekod = async (bytes: Buffer) => (await tilTekst(bytes)).tekst.replace(/^\uFEFF/, '').replace(/\r$/, '');
+
+/** One file's positions: (line, column name) → 1-based character column. */
+async function filpositioner(fil: string, oensket: ReadonlySet<number>): Promise<(linje: number, kolonne: string) => number | null> {
+  let valgt;
+  try {
+    valgt = udvalgteLinjer(fil, oensket);
+  } catch {
+    return () => null;
+  }
+  if (!valgt.hoved) return () => null;
+  const hovedTekst = await dekod(valgt.hoved);
+  const afgraenser = findAfgraenser(hovedTekst);
+  const felter = feltstarter(hovedTekst, afgraenser);
+  if (!felter) return () => null;
+  const kolonner = felter.map((s, i) => hovedTekst.slice(s, (felter[i + 1] ?? hovedTekst.length + 1) - 1).replace(/^"|"$/g, '').trim());
+  const linjer = new Map<number, number[] | null>();
+  for (const [nr, bytes] of valgt.linjer) linjer.set(nr, feltstarter(await dekod(bytes), afgraenser));
+  return (linje, kolonne) => {
+    let i = kolonner.indexOf(kolonne);
+    if (i < 0) i = kolonner.map(normaliserKolonne).indexOf(normaliserKolonne(kolonne));
+    const start = i >= 0 ? linjer.get(linje)?.[i] : undefined;
     return start === undefined ? null : start + 1;
   };
+}
+
+/** For a list of findings: a function finding → 1-based character column of its cell, or null when it cannot be told. */
+export async function kolonnepositioner(fund: readonly Fund[]): Promise<(f: Fund) => number | null> {
+  const oensket = new Map<string, Set<number>>();
+  for (const f of fund) {
+    if (f.linje === null || f.kolonne === null || !f.fil.endsWith('.csv')) continue;
+    if (!oensket.has(f.fil)) oensket.set(f.fil, new Set());
+    oensket.get(f.fil)!.add(f.linje);
+  }
+  const filer = new Map<string, (linje: number, kolonne: string) => number | null>();
+  for (const [fil, linjer] of oensket) filer.set(fil, await filpositioner(fil, linjer));
+  return (f) => (f.linje === null || f.kolonne === null ? null : filer.get(f.fil)?.(f.linje, f.kolonne) ?? null);
 }

@@ -19,7 +19,10 @@ import { parse } from 'csv-parse/sync';
 import { fund, type Fund } from '../core/model.js';
 import { parseTal, type Talformat } from '../core/money.js';
 import { dageIMaaned, maanedsnoegle, MAKS_OERE, Oeresum, parseDato, type Dato, type Kontosum, type Posteringssummer } from '../core/forbrug.js';
-import { findAfgraenser, ikkeTekst, Linjetaeller, normaliserKolonne, WINDOWS_1252_BESKED } from './csv.js';
+import {
+  csvFejl, csvParseValg, findAfgraenser, forkertAntalFund, ikkeTekst, Linjetaeller, MAKS_LINJE, nulFund, passerTilHoved, standardTalformat,
+  tilTekst, tjekHoved, ulaeseligFund, windows1252Fund, type Hoved,
+} from './csv.js';
 
 export interface Posteringer extends Posteringssummer {
   /** Findings with file and line; errors mean some postings are not in the sums. */
@@ -37,8 +40,13 @@ export interface PosteringsValg {
   blokstoerrelse?: number;
 }
 
-const KOLONNER = ['konto', 'dato', 'beloeb'] as const;
+const SPEC = { paakraevede: ['konto', 'dato', 'beloeb'], valgfri: [] } as const;
 const MAKS_FUND = 1000;
+
+/** Reading stops at a finding that makes the whole file unusable (a NUL byte, a line over 1 MB). */
+class Afbrudt {
+  constructor(readonly fund: Fund) {}
+}
 
 /** What both paths share: the columns, the cut-off and the sums being built. */
 class Opsummering {
@@ -50,7 +58,8 @@ class Opsummering {
   readonly skaeringsnoegle: number;
   readonly skaeringsdag: number;
 
-  constructor(readonly fil: string, readonly kolonner: { konto: number; dato: number; beloeb: number; antal: number }, readonly talformat: Talformat, skaering?: Dato) {
+  constructor(readonly fil: string, readonly kolonner: { konto: number; dato: number; beloeb: number; antal: number }, readonly talformat: Talformat,
+    readonly fastlagt: boolean, readonly hoved: Hoved, skaering?: Dato) {
     this.skaeringsnoegle = skaering ? maanedsnoegle(skaering.aar, skaering.maaned) : -1;
     this.skaeringsdag = skaering?.dag ?? 0;
   }
@@ -75,8 +84,9 @@ class Opsummering {
       if (this.fund.length < MAKS_FUND) this.fund.push(fund(this.fil, linje, kolonne, kode, besked));
       else this.flereFund++;
     };
-    if (felter.length !== this.kolonner.antal) {
-      return f('forkert_antal_felter', null, `Linjen har ${felter.length} felter, men overskriften har ${this.kolonner.antal}; posteringen er ikke talt med`);
+    if (!passerTilHoved(felter, this.hoved)) {
+      const ff = forkertAntalFund(this.fil, linje, felter.length, this.hoved, 'posteringen er ikke talt med');
+      return f(ff.kode, null, ff.besked);
     }
     const konto = felter[this.kolonner.konto]!.trim().replace(/^'(?=[=+\-@\t\r])/, '');
     const datoTekst = felter[this.kolonner.dato]!;
@@ -84,8 +94,8 @@ class Opsummering {
     if (konto === '') return f('mangler_vaerdi', 'konto', 'Kontoen mangler; posteringen er ikke talt med');
     const dato = parseDato(datoTekst);
     if (!dato) return f('ugyldig_dato', 'dato', `"${datoTekst}" er ikke en dato (brug 2025-06-30 eller 30-06-2025)`);
-    const tal = parseTal(beloebTekst, this.talformat);
-    if (!tal.ok) return f('ugyldigt_tal', 'beloeb', tal.besked);
+    const tal = parseTal(beloebTekst, this.talformat, this.fastlagt);
+    if (!tal.ok) return f(tal.kode ?? 'ugyldigt_tal', 'beloeb', tal.besked);
     const oere = tal.vaerdi.times(100);
     if (!oere.isInteger()) return f('for_mange_decimaler', 'beloeb', `"${beloebTekst}" har mere end 2 decimaler; en postering er i hele øre`);
     if (oere.abs().gte(MAKS_OERE)) return f('for_stort_beloeb', 'beloeb', `"${beloebTekst}" er over 100 mia. kr. for én postering`);
@@ -99,30 +109,16 @@ class Opsummering {
   }
 }
 
-const CSV_VALG = { relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
-
-/** csv-parse's complaint about a record, as a finding (the file is not read past it, as csv-parse would not). */
-function csvFejl(fil: string, e: unknown, linje: number): Fund {
-  const kode = (e as { code?: string }).code ?? '';
-  const besked = kode === 'CSV_QUOTE_NOT_CLOSED'
-    ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
-    : kode.includes('QUOTE')
-      ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
-      : `Rækken fra linje ${linje} kan ikke læses som CSV (${kode || 'ukendt fejl'})`;
-  return fund(fil, linje, null, 'ugyldig_csv', besked);
-}
-
-/** The header's columns, or a finding. */
-function hoved(fil: string, felter: string[], linje: number, afgraenser: string, talformat: Talformat | undefined, skaering?: Dato): Opsummering | Fund {
-  const navne = felter.map(normaliserKolonne);
-  const mangler = KOLONNER.filter((k) => !navne.includes(k));
-  if (mangler.length) {
-    return fund(fil, linje, mangler[0]!, 'mangler_kolonne', `Kolonnen "${mangler[0]}" mangler i overskriften (fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; forventet konto, dato, beloeb)`);
-  }
-  const dublet = KOLONNER.find((k) => navne.indexOf(k) !== navne.lastIndexOf(k));
-  if (dublet) return fund(fil, linje, dublet, 'dublet_kolonne', `Kolonnen "${dublet}" står to gange i overskriften`);
-  const i = (k: string) => navne.indexOf(k);
-  return new Opsummering(fil, { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: navne.length }, talformat ?? (afgraenser === ',' ? 'en' : 'da'), skaering);
+/** The header's columns (the shared CSV reader's checks), or its findings. */
+function hoved(fil: string, felter: string[], linje: number, afgraenser: string, valg: PosteringsValg): Opsummering | Fund[] {
+  const fundListe: Fund[] = [];
+  const h = tjekHoved(fil, felter, linje, afgraenser, SPEC, fundListe);
+  if (!h) return fundListe;
+  const i = (k: string) => h.kolonner.indexOf(k);
+  const { talformat, fastlagt } = standardTalformat(afgraenser, valg.talformat);
+  const o = new Opsummering(fil, { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: h.kolonner.length }, talformat, fastlagt, h, valg.skaeringsdato);
+  o.fund.push(...fundListe); // warnings (unknown or empty trailing columns)
+  return o;
 }
 
 /**
@@ -138,8 +134,7 @@ export function summerPosteringerTekst(tekst: string, fil: string, valg: Posteri
   let fejl: Fund | null = null;
   try {
     parse(tekst, {
-      ...CSV_VALG,
-      delimiter: afgraenser,
+      ...csvParseValg(afgraenser, tekst),
       on_record: (felter: string[], k: { bytes: number }) => {
         records.push({ felter, linje: linjer.startlinje(slut) });
         slut = k.bytes;
@@ -151,8 +146,8 @@ export function summerPosteringerTekst(tekst: string, fil: string, valg: Posteri
   }
   const [foerste, ...data] = records;
   if (!foerste) return { konti: new Map(), antal: 0, fund: [fejl ?? fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)')], laest: false };
-  const h = hoved(fil, foerste.felter, foerste.linje, afgraenser, valg.talformat, valg.skaeringsdato);
-  if (!(h instanceof Opsummering)) return { konti: new Map(), antal: 0, fund: [h], laest: false };
+  const h = hoved(fil, foerste.felter, foerste.linje, afgraenser, valg);
+  if (!(h instanceof Opsummering)) return { konti: new Map(), antal: 0, fund: h, laest: false };
   for (const r of data) h.post(r.felter, r.linje);
   if (fejl) h.fund.push(fejl);
   return h.resultat(fejl === null);
@@ -175,20 +170,40 @@ const BLOKSTOERRELSE = 1 << 20;
  * not take goes to the general path whole.
  */
 export async function summerPosteringer(fil: string, valg: PosteringsValg = {}): Promise<Posteringer> {
-  const fd = openSync(fil, 'r');
+  let fd: number;
+  try {
+    fd = openSync(fil, 'r');
+  } catch (e) {
+    return { konti: new Map(), antal: 0, fund: [ulaeseligFund(fil, e)], laest: false };
+  }
   try {
     return await scan(fd, fil, valg);
+  } catch (e) {
+    const f = e instanceof Afbrudt ? e.fund : (e as NodeJS.ErrnoException).code ? ulaeseligFund(fil, e) : null;
+    if (!f) throw e;
+    return { konti: new Map(), antal: 0, fund: [f], laest: false };
   } finally {
     closeSync(fd);
   }
 }
 
+/** Reads into buf[fra, …) and refuses a NUL byte in what was read (`linje` is the line at buf[0]). */
+function laesBlok(fd: number, buf: Buffer, fra: number, fil: string, linje: number): number {
+  const n = readSync(fd, buf, fra, buf.length - fra, null);
+  const nul = buf.subarray(fra, fra + n).indexOf(0);
+  if (nul >= 0) throw new Afbrudt(nulFund(fil, buf.subarray(0, fra + n), fra + nul, linje));
+  return n;
+}
+
+const forLang = (fil: string, linje: number) => new Afbrudt(fund(fil, linje, null, 'for_lang_linje',
+  `Rækken fra linje ${linje} er over ${MAKS_LINJE / 1024 / 1024} MB lang; filen er ikke en posteringsfil eller er beskadiget, og intet er talt med`));
+
 async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Posteringer> {
   let buf = Buffer.allocUnsafe(valg.blokstoerrelse ?? BLOKSTOERRELSE);
+  const ikkeLaest = (f: Fund[]): Posteringer => ({ konti: new Map(), antal: 0, fund: f, laest: false });
   let fyldt = readSync(fd, buf, 0, buf.length, null);
-  const ikkeLaest = (f: Fund): Posteringer => ({ konti: new Map(), antal: 0, fund: [f], laest: false });
   const problem = ikkeTekst(buf.subarray(0, fyldt), fil);
-  if (problem) return ikkeLaest(problem);
+  if (problem) return ikkeLaest([problem]);
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let linje = 1;
   let eof = fyldt < buf.length;
@@ -197,13 +212,14 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     if (eof) return false;
     const rest = fyldt - pos;
     if (pos === 0) {
+      if (buf.length >= MAKS_LINJE) throw forLang(fil, linje);
       const stoerre = Buffer.allocUnsafe(buf.length * 2); // a single record longer than the buffer
       buf.copy(stoerre, 0, 0, fyldt);
       buf = stoerre;
     } else buf.copy(buf, 0, pos, fyldt);
     pos = 0;
     fyldt = rest;
-    const n = readSync(fd, buf, fyldt, buf.length - fyldt, null);
+    const n = laesBlok(fd, buf, fyldt, fil, linje);
     fyldt += n;
     if (n === 0) eof = true;
     return true;
@@ -221,44 +237,37 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     }
   };
   let afgraenser: ';' | '\t' | ',' = ';';
-  let crlf = false;
   let h: Opsummering | null = null;
   let win1252 = false;
-  const iconv = { modul: null as null | typeof import('iconv-lite') };
   const dekodPost = async (bytes: Buffer): Promise<string> => {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      win1252 = true;
-      iconv.modul ??= (await import('iconv-lite')).default;
-      return iconv.modul.decode(bytes, 'win1252');
-    }
+    const d = await tilTekst(bytes);
+    win1252 ||= d.win1252;
+    return d.tekst;
   };
 
   while (!h) {
     const slut = foersteLinjeslut();
-    if (slut >= fyldt && pos >= fyldt) return ikkeLaest(fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)'));
+    if (slut >= fyldt && pos >= fyldt) return ikkeLaest([fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)')]);
     const tekst = await dekodPost(buf.subarray(pos, slut));
     if (buf[slut] === CR && buf[slut + 1] !== NL) {
       // Old Mac line endings: too rare for a fast path; the whole file through the reference path.
-      return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
+      return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
     }
-    crlf = buf[slut - 1] === CR;
     if (tekst.trim() === '' || /^[\s;,\t]*$/.test(tekst)) {
       pos = slut + 1;
       linje++;
       continue;
     }
     // A header that spans lines (a quoted newline) is too odd to stream: the whole file through the reference path.
-    if ((tekst.match(/"/g)?.length ?? 0) % 2 === 1) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt))).replace(/^\uFEFF/, ''), fil, valg);
+    if ((tekst.match(/"/g)?.length ?? 0) % 2 === 1) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
     afgraenser = findAfgraenser(tekst);
     let felter: string[];
     try {
       felter = (parse(tekst.replace(/\r$/, ''), { delimiter: afgraenser }) as string[][])[0] ?? [];
     } catch (e) {
-      return ikkeLaest(csvFejl(fil, e, linje));
+      return ikkeLaest([csvFejl(fil, e, linje)]);
     }
-    const hh = hoved(fil, felter, linje, afgraenser, valg.talformat, valg.skaeringsdato);
+    const hh = hoved(fil, felter, linje, afgraenser, valg);
     if (!(hh instanceof Opsummering)) return ikkeLaest(hh);
     h = hh;
     pos = slut + 1;
@@ -267,7 +276,7 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   const opsummering = h;
 
   // The general path: one record (one or more physical lines) through csv-parse and the field rules.
-  const csvValg = { ...CSV_VALG, delimiter: afgraenser, record_delimiter: crlf ? '\r\n' : '\n' };
+  const csvValg = csvParseValg(afgraenser);
   let csvFejlFund: Fund | null = null;
   const generel = async (bytes: Buffer, startlinje: number) => {
     let records: string[][];
@@ -281,9 +290,10 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   };
 
   const hurtigSti = new HurtigSti(opsummering, afgraenser);
-  // Records that span lines (an open quote, or in a CRLF file a line ending in LF alone) are gathered
-  // here until they close, then go to the general path whole.
+  // Records that span lines (an open quote) are gathered here until they close, then go to the general
+  // path whole. A record ends at LF or CRLF alike (the shared reader's rule).
   let samlet: Buffer[] = [];
+  let samletBytes = 0;
   let samletFra = 0;
   let paritet = 0;
   for (;;) {
@@ -296,21 +306,22 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
       const harCR = nl > pos && b[nl - 1] === CR;
       const e = harCR ? nl - 1 : nl;
       if (samlet.length === 0) {
-        // A blank line is skipped; in a CRLF file a line ending in LF alone continues the record (as in csv-parse).
         if (e === pos) {
           // blank line
-        } else if ((crlf && !harCR && nl < fyldt) || !hurtigSti.linje(b, pos, e)) {
+        } else if (!hurtigSti.linje(b, pos, e)) {
           let citater = 0;
           for (let i = pos; i < nl; i++) if (b[i] === CITAT) citater++;
           paritet = citater & 1;
           samlet.push(Buffer.from(b.subarray(pos, Math.min(nl + 1, fyldt))));
           samletFra = linje;
+          samletBytes = nl - pos;
         }
       } else {
         for (let i = pos; i < nl; i++) if (b[i] === CITAT) paritet ^= 1;
         samlet.push(Buffer.from(b.subarray(pos, Math.min(nl + 1, fyldt))));
+        if ((samletBytes += nl - pos) > MAKS_LINJE) throw forLang(fil, samletFra);
       }
-      if (samlet.length > 0 && paritet === 0 && (!crlf || harCR || nl >= fyldt)) {
+      if (samlet.length > 0 && paritet === 0) {
         await generel(Buffer.concat(samlet), samletFra);
         samlet = [];
         if (csvFejlFund) break;
@@ -322,13 +333,13 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   }
   if (samlet.length > 0 && !csvFejlFund) await generel(Buffer.concat(samlet), samletFra);
   hurtigSti.afslut();
-  if (win1252 || hurtigSti.win1252) opsummering.fund.push(fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel'));
+  if (win1252 || hurtigSti.win1252) opsummering.fund.push(windows1252Fund(fil));
   if (csvFejlFund) opsummering.fund.push(csvFejlFund);
   return opsummering.resultat(csvFejlFund === null);
 }
 
 /** The rest of the file after what is in `buf` (for the rare files the fast path leaves whole). */
-function readHele(fd: number, buf: Buffer, fyldt: number): Buffer {
+function readHele(fd: number, buf: Buffer, fyldt: number, fil: string): Buffer {
   const dele = [buf.subarray(0, fyldt)];
   for (;;) {
     const b = Buffer.allocUnsafe(BLOKSTOERRELSE);
@@ -337,6 +348,8 @@ function readHele(fd: number, buf: Buffer, fyldt: number): Buffer {
     dele.push(b.subarray(0, n));
   }
   const hele = Buffer.concat(dele);
+  const nul = hele.indexOf(0);
+  if (nul >= 0) throw new Afbrudt(nulFund(fil, hele, nul));
   return hele[0] === 0xef && hele[1] === 0xbb && hele[2] === 0xbf ? hele.subarray(3) : hele;
 }
 
