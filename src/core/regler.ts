@@ -224,7 +224,7 @@ function udsnit(ds: Datasaet, spec: RegelSpec): { ds: Datasaet; mangler: Liste[]
     const udeGrupper = new Set(gruppe ? ude.map((r) => gruppe(r as { id: string })) : []);
     const udeSet = new Set(ude);
     ud[liste] = raekker.filter((r) => !udeSet.has(r) && !(gruppe && udeGrupper.has(gruppe(r as { id: string }))));
-    if (spec.kraever.includes(liste)) mangler.push(liste);
+    if (spec.kraever.includes(liste) && !gruppe) mangler.push(liste); // a whole group left out is no hole
   }
   return { ds: ud as unknown as Datasaet, mangler };
 }

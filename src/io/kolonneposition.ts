@@ -50,23 +50,23 @@ function udvalgteLinjer(fil: string, oensket: ReadonlySet<number>): { hoved: Buf
   return { hoved, linjer };
 }
 
-/** Start offsets (0-based characters) of a line's fields, by csv-parse with the shared options; null if it does not parse alone. */
-function feltstarter(linje: string, afgraenser: string): number[] | null {
-  let felter: string[];
+/** A line's fields and their start offsets (0-based characters), by csv-parse with the shared options; null if it does not parse alone. */
+function felter(linje: string, afgraenser: string): { tekster: string[]; starter: number[] } | null {
+  let tekster: string[];
   try {
-    felter = (parse(linje, { ...csvParseValg(afgraenser), skip_empty_lines: false, skip_records_with_empty_values: false }) as string[][])[0] ?? [];
+    tekster = (parse(linje, { ...csvParseValg(afgraenser), skip_empty_lines: false, skip_records_with_empty_values: false }) as string[][])[0] ?? [];
   } catch {
     return null;
   }
   // A field's raw length: its text, or in quotes with each inner quote doubled (RFC 4180).
   const starter: number[] = [];
   let pos = 0;
-  for (const felt of felter) {
+  for (const felt of tekster) {
     starter.push(pos);
     const citeret = linje[pos] === '"';
     pos += (citeret ? felt.length + 2 + (felt.match(/"/g)?.length ?? 0) : felt.length) + 1;
   }
-  return starter;
+  return { tekster, starter };
 }
 
 const dekod = async (bytes: Buffer) => (await tilTekst(bytes)).tekst.replace(/^\uFEFF/, '').replace(/\r$/, '');
@@ -82,11 +82,11 @@ async function filpositioner(fil: string, oensket: ReadonlySet<number>): Promise
   if (!valgt.hoved) return () => null;
   const hovedTekst = await dekod(valgt.hoved);
   const afgraenser = findAfgraenser(hovedTekst);
-  const felter = feltstarter(hovedTekst, afgraenser);
-  if (!felter) return () => null;
-  const kolonner = felter.map((s, i) => hovedTekst.slice(s, (felter[i + 1] ?? hovedTekst.length + 1) - 1).replace(/^"|"$/g, '').trim());
-  const linjer = new Map<number, number[] | null>();
-  for (const [nr, bytes] of valgt.linjer) linjer.set(nr, feltstarter(await dekod(bytes), afgraenser));
+  const hoved = felter(hovedTekst, afgraenser);
+  if (!hoved) return () => null;
+  const kolonner = hoved.tekster.map((k) => k.trim());
+  const linjer = new Map<number, number[] | undefined>();
+  for (const [nr, bytes] of valgt.linjer) linjer.set(nr, felter(await dekod(bytes), afgraenser)?.starter);
   return (linje, kolonne) => {
     let i = kolonner.indexOf(kolonne);
     if (i < 0) i = kolonner.map(normaliserKolonne).indexOf(normaliserKolonne(kolonne));

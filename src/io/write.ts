@@ -1,5 +1,5 @@
 /** Writes an output file without ever losing data: a temporary file in the same folder, then rename. */
-import { existsSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class SkriveFejl extends Error {}
@@ -40,6 +40,9 @@ export function skrivAtomisk(sti: string, indhold: string | Uint8Array, beskytte
   } catch (e) {
     if (oprettet) rmSync(tmp, { force: true }); // only our own temporary file
     const kode = (e as NodeJS.ErrnoException).code ?? '';
-    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${SKRIVEFEJL[kode] ?? (kode || (e as Error).message)}`);
+    // A device or pipe (/dev/stdout) resolves to a path whose folder takes no files: say what it is.
+    const speciel = existsSync(sti) && !statSync(sti).isFile() && !statSync(sti).isDirectory();
+    const grund = speciel ? 'målet er ikke en almindelig fil (en enhed eller et rør); udelad -o for at skrive til standard output' : SKRIVEFEJL[kode];
+    throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${grund ?? (kode || (e as Error).message)}`);
   }
 }
