@@ -3,14 +3,15 @@
 // return findings (never throw), and an accepted dataset must compute and render in every format.
 // Fixed seed: the same cases every run.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { efterBevillinger, foreslaa, klassificer } from '../src/core/bevillinger.js';
 import { beregn } from '../src/core/beregn.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
+import { summerPosteringer } from '../src/io/posteringer.js';
 import { renderDokument as csv } from '../src/render/csv.js';
 import { afvigelserJson, aktivitetJson, bevillingerJson } from '../src/render/json.js';
 import { renderDokument as markdown } from '../src/render/markdown.js';
@@ -72,7 +73,7 @@ describe('fuzz', () => {
     truncateSync(join(stor, 'budget.csv'), 101 * 1024 * 1024); // sparse: instant, no memory
     const { datasaet, fund } = await indlaesDatasaet(stor);
     expect(datasaet).toBeNull();
-    expect(fund.map((f) => [f.kode, f.besked])).toEqual([['fil_for_stor', 'Filen fylder 101 MB; grænsen er 100 MB']]);
+    expect(fund.filter((f) => f.alvor === 'fejl').map((f) => [f.kode, f.besked])).toEqual([['fil_for_stor', 'Filen fylder 101 MB; grænsen er 100 MB']]);
   });
 
   it('random command lines never print a stack trace and exit 0, 1 or 2', () => {
@@ -84,5 +85,80 @@ describe('fuzz', () => {
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect(r.stderr).not.toContain('uventet fejl');
     }), { seed: 7, numRuns: 40 });
+  });
+});
+
+// Issue 11: NUL bytes, broken links and Danish numbers in comma files, each at random.
+describe('fuzz: reading trust', () => {
+  const linjeVed = (bytes: Buffer, i: number) => bytes.subarray(0, i).toString('latin1').split('\n').length;
+  const frisk = () => {
+    const m = mkdtempSync(join(tmpdir(), 'budgetopf-fuzz-'));
+    cpSync(REFERENCE, m, { recursive: true });
+    return m;
+  };
+
+  it('a NUL at any offset of any dataset file refuses it, on the NUL\'s line', async () => {
+    const m = frisk();
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...FILER), fc.nat(), async (fil, n) => {
+      const o = original[fil]!;
+      const i = n % (o.length + 1);
+      writeFileSync(join(m, fil), Buffer.concat([o.subarray(0, i), Buffer.from([0]), o.subarray(i)]));
+      try {
+        const { datasaet, fund } = await indlaesDatasaet(m);
+        expect(datasaet).toBeNull();
+        expect(fund.filter((f) => f.kode === 'binaer_fil').map((f) => [f.fil, f.linje])).toEqual([[join(m, fil), linjeVed(o, i)]]);
+      } finally {
+        writeFileSync(join(m, fil), o);
+      }
+    }), { seed: 11, numRuns: 30 });
+  });
+
+  it('a NUL at any offset of forbrug.csv stops the scan with binaer_fil on its line, whatever the block size', async () => {
+    const m = mkdtempSync(join(tmpdir(), 'budgetopf-fuzz-'));
+    const raekke = fc.tuple(fc.constantFrom('6.10.01', '5.68.90', '"5.22"'), fc.integer({ min: 1, max: 28 }), fc.integer({ min: -99999, max: 99999 }))
+      .map(([k, d, b]) => `${k};2025-03-${String(d).padStart(2, '0')};${b},00\n`);
+    await fc.assert(fc.asyncProperty(fc.array(raekke, { maxLength: 60 }), fc.nat(), fc.constantFrom(16, 64, 4096), async (raekker, n, blok) => {
+      const bytes = Buffer.from(`konto;dato;beloeb\n${raekker.join('')}`);
+      const i = n % (bytes.length + 1);
+      const sti = join(m, 'forbrug.csv');
+      writeFileSync(sti, Buffer.concat([bytes.subarray(0, i), Buffer.from([0]), bytes.subarray(i)]));
+      const r = await summerPosteringer(sti, { blokstoerrelse: blok });
+      expect(r.laest).toBe(false);
+      expect(r.fund.map((f) => [f.kode, f.linje])).toEqual([['binaer_fil', linjeVed(bytes, i)]]);
+    }), { seed: 12, numRuns: 80 });
+  });
+
+  const VALGFRI = ['helaarspersoner.csv', 'enhedspriser.csv', 'korrektioner.csv', 'bevillingsoensker.csv', 'kontoplan.csv', 'maanedstal.csv', 'forbrug.csv'];
+  it('any set of optional files as dangling or looping links: each is ulaeselig_fil, nothing else is said about it', async () => {
+    await fc.assert(fc.asyncProperty(fc.subarray(VALGFRI, { minLength: 1 }), fc.boolean(), async (brudte, ring) => {
+      const m = frisk();
+      for (const fil of brudte) {
+        rmSync(join(m, fil), { force: true });
+        symlinkSync(ring ? fil : 'findes-ikke', join(m, fil));
+      }
+      const { datasaet, fund } = await indlaesDatasaet(m);
+      expect(datasaet).toBeNull();
+      expect(fund.filter((f) => f.kode === 'ulaeselig_fil').map((f) => basename(f.fil)).sort()).toEqual([...brudte].sort());
+      expect(fund.filter((f) => f.alvor === 'fejl').every((f) => f.kode === 'ulaeselig_fil')).toBe(true);
+      rmSync(m, { recursive: true });
+    }), { seed: 13, numRuns: 20 });
+  });
+
+  it('a comma file with a Danish number is refused or read exactly, never read as decimals; talformat "da" reads it', async () => {
+    const m = frisk();
+    const korr = original['korrektioner.csv']!.toString('utf8').replace(/;/g, ',');
+    const dansk = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    await fc.assert(fc.asyncProperty(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.boolean(), fc.boolean(), fc.boolean(), async (n, negativ, citat, da) => {
+      const tekst = `${negativ ? '-' : ''}${dansk(n)}`;
+      writeFileSync(join(m, 'korrektioner.csv'), korr.replace(',800000,', `,${citat ? `"${tekst}"` : tekst},`));
+      writeFileSync(join(m, 'opfoelgning.json'), JSON.stringify({ ...JSON.parse(original['opfoelgning.json']!.toString('utf8')), ...(da ? { talformat: 'da' } : {}) }));
+      const { datasaet, fund } = await indlaesDatasaet(m);
+      const vaerdi = `${negativ ? '-' : ''}${n}`;
+      if (datasaet) expect(datasaet.korrektioner[0]!.beloeb.toFixed()).toBe(vaerdi);
+      else expect(fund.map((f) => `${basename(f.fil)}:${f.linje}:${f.kolonne}`)).toEqual(['korrektioner.csv:2:beloeb']);
+      if (da) expect(datasaet).not.toBeNull();
+      if (!da && tekst.includes('.')) expect(datasaet).toBeNull();
+    }), { seed: 14, numRuns: 40 });
+    writeFileSync(join(m, 'opfoelgning.json'), original['opfoelgning.json']!);
   });
 });
