@@ -23,8 +23,12 @@ const laes = (mappe: string, fil: string) => readFileSync(join(mappe, fil), 'utf
 const skriv = (mappe: string, fil: string, indhold: string | Buffer) => writeFileSync(join(mappe, fil), indhold);
 const manifest = (mappe: string, ekstra: Record<string, unknown>) =>
   skriv(mappe, 'opfoelgning.json', JSON.stringify({ ...JSON.parse(laes(mappe, 'opfoelgning.json')), ...ekstra }));
-/** A file of the reference in the English dialect: `,` between fields (the reference has no comma inside a field of these files). */
-const somKomma = (mappe: string, fil: string, ret: (tekst: string) => string = (t) => t) => skriv(mappe, fil, ret(laes(mappe, fil).replace(/;/g, ',')));
+/** Replaces `fra` by `til` in a file of the folder. */
+const ret = (mappe: string, fil: string, fra: string | RegExp, til: string) =>
+  skriv(mappe, fil, laes(mappe, fil).replace(fra, til));
+/** A file in the English dialect: `,` between fields (no field of these reference files has a comma). */
+const somKomma = (mappe: string, fil: string, aendr: (tekst: string) => string = (t) => t) =>
+  skriv(mappe, fil, aendr(laes(mappe, fil).replace(/;/g, ',')));
 const kort = (f: Fund) => `${basename(f.fil)}:${f.linje ?? '-'}:${f.kolonne ?? '-'}:${f.kode}`;
 const indlaes = async (mappe: string) => {
   const r = await indlaesDatasaet(mappe);
@@ -40,12 +44,13 @@ const afvigelse = async (mappe: string) => {
 describe('item 2: Danish thousands in comma files are ambiguous, never read as decimals', () => {
   it('enhedspriser.csv with 155.551 (plain and quoted) is an error at file:line:column', async () => {
     const mappe = kopi();
-    somKomma(mappe, 'enhedspriser.csv', (t) => t.replace('Sygedagpenge,149.904,155.551,155.551', 'Sygedagpenge,149.904,"155.551",155.551'));
+    somKomma(mappe, 'enhedspriser.csv', (t) => t.replace('149.904,155.551,', '149.904,"155.551",'));
     const { datasaet, kort: k, fund } = await indlaes(mappe);
     expect(datasaet).toBeNull();
     // Line 2 is Sygedagpenge: all three prices have three digits after the point.
     expect(k.filter((x) => x.startsWith('enhedspriser.csv:2:'))).toEqual([
-      'enhedspriser.csv:2:regnskab_forrige:tvetydigt_tal', 'enhedspriser.csv:2:budget:tvetydigt_tal', 'enhedspriser.csv:2:forventet:tvetydigt_tal',
+      'enhedspriser.csv:2:regnskab_forrige:tvetydigt_tal', 'enhedspriser.csv:2:budget:tvetydigt_tal',
+      'enhedspriser.csv:2:forventet:tvetydigt_tal',
     ]);
     expect(fund.find((f) => f.kolonne === 'budget')!.besked).toContain('"talformat"');
   });
@@ -64,9 +69,10 @@ describe('item 2: Danish thousands in comma files are ambiguous, never read as d
 
   it('values that cannot be thousands (1287.5, 1287.50, 0.5) stay English decimals', async () => {
     const mappe = kopi();
-    somKomma(mappe, 'helaarspersoner.csv', (t) => t.replace('Fleksjob,1.283,1.287,1.287,1.310', 'Fleksjob,1283.5,1287.50,1287.5,1310'));
+    somKomma(mappe, 'helaarspersoner.csv', (t) => t.replace('1.283,1.287,1.287,1.310', '1283.5,1287.50,1287.5,1310'));
     const { datasaet, kort: k } = await indlaes(mappe);
-    expect(k.filter((x) => x.startsWith('helaarspersoner.csv:3:'))).toEqual([]); // other rows' 1.234 are still ambiguous
+    // other rows' 1.234 are still ambiguous
+    expect(k.filter((x) => x.startsWith('helaarspersoner.csv:3:'))).toEqual([]);
     expect(datasaet).toBeNull();
     somKomma(mappe, 'helaarspersoner.csv', (t) => t.replace(/(\d)\.(\d{3})\b/g, '$1$2'));
     const ds = (await indlaesDatasaet(mappe)).datasaet!;
@@ -86,11 +92,13 @@ describe('item 2: Danish thousands in comma files are ambiguous, never read as d
   });
 
   it('forbrug.csv with a comma: 600.000 is refused on the fast path and the reference path alike', async () => {
-    const tekst = 'konto,dato,beloeb\n6.10.01,2025-01-20,600.000\n6.10.01,2025-01-21,"600.000"\n6.10.01,2025-01-22,600.00\n';
+    const tekst = 'konto,dato,beloeb\n6.10.01,2025-01-20,600.000\n6.10.01,2025-01-21,"600.000"\n'
+      + '6.10.01,2025-01-22,600.00\n';
     const sti = join(mkdtempSync(join(tmpdir(), 'budgetopf-tillid-')), 'forbrug.csv');
     writeFileSync(sti, tekst);
     for (const r of [await summerPosteringer(sti), summerPosteringerTekst(tekst, sti)]) {
-      expect(r.fund.map((f) => [f.linje, f.kolonne, f.kode])).toEqual([[2, 'beloeb', 'tvetydigt_tal'], [3, 'beloeb', 'tvetydigt_tal']]);
+      expect(r.fund.map((f) => [f.linje, f.kolonne, f.kode]))
+        .toEqual([[2, 'beloeb', 'tvetydigt_tal'], [3, 'beloeb', 'tvetydigt_tal']]);
       expect(r.antal).toBe(1);
     }
     // Danish by the manifest: 600.000 and "600.000" are 600000; 600.00 is malformed (the 1.05 rule).
@@ -99,8 +107,9 @@ describe('item 2: Danish thousands in comma files are ambiguous, never read as d
   });
 });
 
-describe('item 3 and 16: a broken link or an unreadable file is ulaeselig_fil, never absent or an unexpected error', () => {
-  const VALGFRI = ['helaarspersoner.csv', 'enhedspriser.csv', 'korrektioner.csv', 'bevillingsoensker.csv', 'kontoplan.csv', 'maanedstal.csv', 'forbrug.csv'];
+describe('item 3 and 16: a broken link or an unreadable file is ulaeselig_fil, never absent nor unexpected', () => {
+  const VALGFRI = ['helaarspersoner.csv', 'enhedspriser.csv', 'korrektioner.csv', 'bevillingsoensker.csv',
+    'kontoplan.csv', 'maanedstal.csv', 'forbrug.csv'];
 
   it.each(VALGFRI)('%s as a dangling link, and as a link in a loop', async (fil) => {
     for (const maal of ['findes-ikke.csv', fil]) {
@@ -146,9 +155,10 @@ describe('item 3 and 16: a broken link or an unreadable file is ulaeselig_fil, n
     chmodSync(join(a, 'korrektioner.csv'), 0o000);
     chmodSync(join(b, 'forbrug.csv'), 0o000);
     const bruger = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/budgetopf.js'), 'valider', a, b], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...bruger });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/budgetopf.js'), 'valider', a, b],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...bruger });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${a}/korrektioner.csv: fejl[ulaeselig_fil]: Filen kan ikke læses: der er ikke adgang til at læse den`);
+    expect(r.stdout).toContain(`${a}/korrektioner.csv: fejl[ulaeselig_fil]: Filen kan ikke læses: der er ikke adgang`);
     expect(r.stdout).toContain(`${b}/forbrug.csv: fejl[ulaeselig_fil]`);
     expect(r.stderr).not.toContain('uventet');
   });
@@ -164,7 +174,8 @@ describe('item 4: a NUL byte anywhere refuses the file', () => {
   it('budget.csv with a NUL after the first 8 KB: binaer_fil on its line', async () => {
     const mappe = kopi();
     const lang = 'x'.repeat(9000);
-    skriv(mappe, 'korrektioner.csv', `${laes(mappe, 'korrektioner.csv')}2.1;Fleksjob;0;${lang};korrektion\n2.1;Fleksjob;0;a\u0000b;korrektion\n`);
+    const nye = `2.1;Fleksjob;0;${lang};korrektion\n2.1;Fleksjob;0;a\u0000b;korrektion\n`;
+    skriv(mappe, 'korrektioner.csv', `${laes(mappe, 'korrektioner.csv')}${nye}`);
     const linjer = laes(mappe, 'korrektioner.csv').split('\n').length - 1; // the NUL row is the last line
     const { datasaet, kort: k } = await indlaes(mappe);
     expect(datasaet).toBeNull();
@@ -193,13 +204,15 @@ describe('item 4: a NUL byte anywhere refuses the file', () => {
 });
 
 describe('item 5: a failed cell is no value, and takes part in no rule that reads it', () => {
-  const bev = (mappe: string, ret: (t: string) => string) => skriv(mappe, 'bevillingsoensker.csv', ret(laes(mappe, 'bevillingsoensker.csv')));
+  const bev = (mappe: string, aendr: (t: string) => string) =>
+    skriv(mappe, 'bevillingsoensker.csv', aendr(laes(mappe, 'bevillingsoensker.csv')));
+  const bevFund = (k: string[]) => k.filter((x) => x.startsWith('bevillingsoensker.csv'));
 
   it('two B1 lines with type omplaceringx: two ugyldig_type, no uens_bevilling about "0"', async () => {
     const mappe = kopi();
     bev(mappe, (t) => t.replace(/^B1;omplacering;/gm, 'B1;omplaceringx;'));
     const { fund, kort: k } = await indlaes(mappe);
-    expect(k.filter((x) => x.startsWith('bevillingsoensker.csv'))).toEqual(['bevillingsoensker.csv:2:type:ugyldig_type', 'bevillingsoensker.csv:3:type:ugyldig_type']);
+    expect(bevFund(k)).toEqual([2, 3].map((l) => `bevillingsoensker.csv:${l}:type:ugyldig_type`));
     expect(fund.map((f) => f.besked).join()).not.toContain('"0"');
   });
 
@@ -207,12 +220,13 @@ describe('item 5: a failed cell is no value, and takes part in no rule that read
     const mappe = kopi();
     bev(mappe, (t) => t.replace('B1;omplacering;', 'B1;omplaceringx;'));
     const { kort: k } = await indlaes(mappe);
-    expect(k.filter((x) => x.startsWith('bevillingsoensker.csv'))).toEqual(['bevillingsoensker.csv:2:type:ugyldig_type']);
+    expect(bevFund(k)).toEqual(['bevillingsoensker.csv:2:type:ugyldig_type']);
   });
 
   it('a bad beloeb on one line of B1: no ubalanceret_bevilling for B1, other requests still checked', async () => {
     const mappe = kopi();
-    bev(mappe, (t) => t.replace(';2025;-500000\n', ';2025;-500.000,5x\n').replace(/\n$/, '\nBX;omplacering;Skæv;2.1;;service;2025;1\n'));
+    const skaev = 'BX;omplacering;Skæv;2.1;;service;2025;1\n';
+    bev(mappe, (t) => `${t.replace(';2025;-500000\n', ';2025;-500.000,5x\n')}${skaev}`);
     const { kort: k } = await indlaes(mappe);
     const linjer = laes(mappe, 'bevillingsoensker.csv').trimEnd().split('\n').length;
     expect(k.filter((x) => x.startsWith('bevillingsoensker.csv'))).toEqual([
@@ -222,7 +236,7 @@ describe('item 5: a failed cell is no value, and takes part in no rule that read
 
   it('a budget row with a bad vedtaget still counts as a post: its korrektion is no ukendt_post', async () => {
     const mappe = kopi();
-    skriv(mappe, 'budget.csv', laes(mappe, 'budget.csv').replace('2.1;Fleksjob;overfoersel;162903312', '2.1;Fleksjob;overfoersel;16x'));
+    ret(mappe, 'budget.csv', '2.1;Fleksjob;overfoersel;162903312', '2.1;Fleksjob;overfoersel;16x');
     const { kort: k } = await indlaes(mappe);
     expect(k).toEqual(['budget.csv:3:vedtaget:ugyldigt_tal']);
   });
@@ -239,7 +253,8 @@ describe('item 12: a forbrug.csv line over 1 MB is refused, the buffer does not 
   const dir = mkdtempSync(join(tmpdir(), 'budgetopf-tillid-'));
   it.each([
     ['a line-less tail of 3 MB', `konto;dato;beloeb\n6.10.01;2025-01-20;1,00\n${'9'.repeat(3 << 20)}`, 3],
-    ['a quoted field over many lines, 2 MB in all', `konto;dato;beloeb\n6.10.01;2025-01-20;1,00\n"${'abc\n'.repeat(1 << 19)}";2025-01-20;1\n`, 3],
+    ['a quoted field over many lines, 2 MB in all',
+      `konto;dato;beloeb\n6.10.01;2025-01-20;1,00\n"${'abc\n'.repeat(1 << 19)}";2025-01-20;1\n`, 3],
     ['a header without a line end, 2 MB', `konto;dato;beloeb${';x'.repeat(1 << 20)}`, 1],
   ])('%s', async (_navn, tekst, linje) => {
     const sti = join(dir, `${linje}-${tekst.length}.csv`);
@@ -251,7 +266,8 @@ describe('item 12: a forbrug.csv line over 1 MB is refused, the buffer does not 
 
   it('a 900 KB line (an extra text column) is still read', async () => {
     const sti = join(dir, 'lang.csv');
-    writeFileSync(sti, `konto;dato;beloeb;tekst\n6.10.01;2025-01-20;1,00;${'x'.repeat(900 << 10)}\n6.10.01;2025-01-21;2,00;y\n`);
+    const lang = 'x'.repeat(900 << 10);
+    writeFileSync(sti, `konto;dato;beloeb;tekst\n6.10.01;2025-01-20;1,00;${lang}\n6.10.01;2025-01-21;2,00;y\n`);
     const r = await summerPosteringer(sti);
     expect([r.laest, r.antal, r.fund.map((f) => f.kode)]).toEqual([true, 2, ['ukendt_kolonne']]);
   });
@@ -261,26 +277,30 @@ describe('item 13: valider --format github reads only the lines it points at', (
   it('a 60 MB forbrug.csv with a bad date on line 3: col= found within a 40 MB heap', () => {
     const mappe = kopi(FORBRUG);
     const linje = '6.10.01;2025-01-20;1,00\n';
-    skriv(mappe, 'forbrug.csv', Buffer.concat([Buffer.from(`konto;dato;beloeb\n${linje}6.10.01;2025-13-01;1,00\n`), Buffer.alloc(60 << 20, linje)]));
-    const r = spawnSync(process.execPath, ['--max-old-space-size=40', 'bin/budgetopf.js', 'valider', mappe, '--format', 'github'], { encoding: 'utf8' });
+    const start = Buffer.from(`konto;dato;beloeb\n${linje}6.10.01;2025-13-01;1,00\n`);
+    skriv(mappe, 'forbrug.csv', Buffer.concat([start, Buffer.alloc(60 << 20, linje)]));
+    const args = ['--max-old-space-size=40', 'bin/budgetopf.js', 'valider', mappe, '--format', 'github'];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(r.stdout).toContain(`::error file=${mappe}/forbrug.csv,line=3,col=9,`);
   });
 
   it('positions on quoted fields, CRLF, and a line over 1 MB (no position, no error)', async () => {
     const sti = join(mkdtempSync(join(tmpdir(), 'budgetopf-tillid-')), 'x.csv');
     writeFileSync(sti, `a;"b;""c";d\r\n"1;""";2;3\r\n${'x'.repeat(1 << 21)};1;2\r\n4;"5";6\r\n`);
-    const f = (linje: number, kolonne: string): Fund => ({ fil: sti, linje, kolonne, kode: 'x', alvor: 'fejl', besked: '' });
+    const f = (linje: number, kolonne: string): Fund =>
+      ({ fil: sti, linje, kolonne, kode: 'x', alvor: 'fejl', besked: '' });
     const pos = await kolonnepositioner([f(2, 'd'), f(3, 'd'), f(4, 'b;"c'), f(1, 'a')]);
-    expect([pos(f(2, 'd')), pos(f(3, 'd')), pos(f(4, 'b;"c')), pos(f(1, 'a'))]).toEqual([10, null, 3, 1]); // line 2: d starts after 7 + 2 characters
+    // line 2: d starts after 7 + 2 characters
+    expect([pos(f(2, 'd')), pos(f(3, 'd')), pos(f(4, 'b;"c')), pos(f(1, 'a'))]).toEqual([10, null, 3, 1]);
   });
 });
 
 describe('item 14: one broken file hides no finding of the others', () => {
-  it('a ragged row in helaarspersoner.csv: korrektioner and bevillingsoensker are still checked; the skipped rules are named', async () => {
+  it('a ragged row in helaarspersoner.csv: other files are still checked; the skipped rules are named', async () => {
     const mappe = kopi();
-    skriv(mappe, 'helaarspersoner.csv', laes(mappe, 'helaarspersoner.csv').replace('Sygedagpenge;955;926;926;997', 'Sygedagpenge;955;926;926;997;1'));
+    ret(mappe, 'helaarspersoner.csv', 'Sygedagpenge;955;926;926;997', 'Sygedagpenge;955;926;926;997;1');
     skriv(mappe, 'korrektioner.csv', laes(mappe, 'korrektioner.csv').replace('2.1;Fleksjob', '9.9;Fleksjob'));
-    skriv(mappe, 'bevillingsoensker.csv', laes(mappe, 'bevillingsoensker.csv').replace(';2025;-500000\n', ';2025;-500001\n'));
+    ret(mappe, 'bevillingsoensker.csv', ';2025;-500000\n', ';2025;-500001\n');
     const { fund, kort: k } = await indlaes(mappe);
     expect(k).toEqual(expect.arrayContaining([
       'helaarspersoner.csv:2:-:forkert_antal_felter',
@@ -290,7 +310,8 @@ describe('item 14: one broken file hides no finding of the others', () => {
     const sprunget = fund.find((f) => f.kode === 'tjek_sprunget_over')!;
     expect(sprunget.besked).toContain('helaarspersoner.csv');
     expect(sprunget.besked).toContain('ydelse har enhedspris');
-    expect(k).not.toContain('enhedspriser.csv:2:ydelse:pris_uden_ydelse'); // Sygedagpenge's row was not read: no false finding
+    // Sygedagpenge's row was not read: no false finding about its price
+    expect(k).not.toContain('enhedspriser.csv:2:ydelse:pris_uden_ydelse');
   });
 
   it('an unreadable enhedspriser.csv skips only the price rule; budget rules still run', async () => {
@@ -358,22 +379,26 @@ describe('issue 13 item 5: Excel habits', () => {
     skriv(mappe, 'politikomraader.csv', laes(mappe, 'politikomraader.csv').replace('2.3;', '2. mar;'));
     const { fund } = await indlaes(mappe);
     const hint = fund.filter((f) => f.kode === 'politikomraade_som_dato');
-    expect(hint.map(kort)).toEqual(['korrektioner.csv:2:politikomraade:politikomraade_som_dato', 'politikomraader.csv:5:nr:politikomraade_som_dato']);
+    expect(hint.map(kort)).toEqual([
+      'korrektioner.csv:2:politikomraade:politikomraade_som_dato', 'politikomraader.csv:5:nr:politikomraade_som_dato',
+    ]);
     expect(hint[0]!.besked).toContain('politikområde 2.1');
     expect(hint[1]!.besked).toContain('politikområde 2.3');
   });
 
   it('Windows-1252 in several files and forbrug.csv: one warning for the folder; --strict still passes', () => {
     const mappe = kopi(FORBRUG);
+    // latin1 writes æøå as single bytes, as Windows-1252 does; forbrug.csv's header says beløb (read as beloeb)
+    ret(mappe, 'forbrug.csv', 'konto;dato;beloeb', 'konto;dato;beløb');
     for (const fil of ['politikomraader.csv', 'korrektioner.csv', 'forbrug.csv']) {
-      skriv(mappe, fil, Buffer.from(`${laes(mappe, fil)}`.replace(/ø/g, '\u00f8'), 'latin1'));
+      skriv(mappe, fil, Buffer.from(laes(mappe, fil), 'latin1'));
     }
-    skriv(mappe, 'forbrug.csv', Buffer.concat([readFileSync(join(mappe, 'forbrug.csv')), Buffer.from('6.10.01;2025-01-20;0,00;\n'.replace(';\n', '\n')), Buffer.from([])]));
-    skriv(mappe, 'forbrug.csv', Buffer.from(laes(FORBRUG, 'forbrug.csv').replace('konto;dato;beloeb', 'konto;dato;beloeb;tekst').replace(/\n(?=.)/g, ';Løn\n').replace(/\n$/, ';Løn\n'), 'latin1'));
     const r = koerCli(['valider', mappe, '--strict']);
-    expect(r.ud.match(/windows_1252/g)).toHaveLength(1);
-    expect(r.ud).toContain('forbrug.csv');
-    expect(r.kode).toBe(r.ud.includes('fejl[') ? 1 : 0);
-    expect(r.ud).not.toContain('fejl[windows_1252]');
+    expect(r.ud.trim().split('\n')).toEqual([
+      `${mappe}: advarsel[windows_1252]: politikomraader.csv, korrektioner.csv, forbrug.csv `
+      + 'er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem dem gerne som "CSV UTF-8"',
+    ]);
+    expect(r.kode).toBe(0);
   });
+
 });

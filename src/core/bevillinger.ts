@@ -38,7 +38,9 @@ export function kontrollerBevillinger(ds: Datasaet): Fund[] {
 }
 
 type Fejl = (l: Bevillingslinje, kolonne: string | null, kode: string, besked: string) => void;
-const samler = (fund: Fund[]): Fejl => (l, kolonne, kode, besked) => fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
+const samler = (fund: Fund[]): Fejl => (l, kolonne, kode, besked) => {
+  fund.push(nytFund(l.kilde.fil, l.kilde.linje, kolonne, kode, besked));
+};
 
 /** Each line's politikområde and post must exist (looked up in politikomraader.csv and budget.csv). */
 export function kontrollerBevillingslinjer(ds: Datasaet): Fund[] {
@@ -80,7 +82,8 @@ export function kontrollerBevillingsoensker(ds: Datasaet): Fund[] {
   const { budgetaar, beloebsenhed } = ds.manifest;
   for (const l of ds.bevillingslinjer) {
     if (l.aar < budgetaar || l.aar > budgetaar + 3) {
-      fejl(l, 'aar', 'aar_uden_for_perioden', `${l.id}: året ${l.aar} ligger uden for budgetåret og overslagsårene (${budgetaar}–${budgetaar + 3})`);
+      fejl(l, 'aar', 'aar_uden_for_perioden',
+        `${l.id}: året ${l.aar} ligger uden for budgetåret og overslagsårene (${budgetaar}–${budgetaar + 3})`);
     }
   }
   for (const [id, linjer] of grupper(ds.bevillingslinjer, (l) => l.id)) {

@@ -51,7 +51,8 @@ export function parseTal(tekst: string, format: Talformat, fastlagt = true): Tal
     return { ok: false, besked: `"${tekst}" er ikke et gyldigt tal (forventet ${forventet})` };
   }
   if (format === 'en' && !fastlagt && TVETYDIG.test(s)) {
-    return { ok: false, kode: 'tvetydigt_tal', besked: `"${tekst}" er tvetydigt: med komma som afgrænser er punktum decimaltegn (${s.replace('.', ',')}), `
+    return { ok: false, kode: 'tvetydigt_tal', besked: `"${tekst}" er tvetydigt: med komma som afgrænser er punktum `
+      + `decimaltegn (${s.replace('.', ',')}), `
       + `men det kan også være dansk tusindtalsskrivning (${s.replace('.', '')}); angiv "talformat": "da" eller "en" `
       + 'i opfoelgning.json, eller skriv tallet uden punktum' };
   }

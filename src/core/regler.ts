@@ -128,7 +128,9 @@ const maanedstalISammenhaeng: Regel = (ds) => {
 };
 
 /** Excel turns `2.1` typed into a cell into the date 2. januar (`02-jan`): the politikområde it probably was. */
-const EXCEL_MAANED = new Map(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'].map((m, i) => [m, i + 1]));
+const EXCEL_MAANED = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'].map((m, i) => [m, i + 1]),
+);
 const EXCEL_MAANED_EN = new Map([['may', 5], ['oct', 10]]);
 
 /** The politikområde nr an Excel date such as `02-jan` or `2. jan` was typed as (`2.1`), or null. */
@@ -140,19 +142,22 @@ export function excelDato(v: string): string | null {
 
 /** A politikområde that Excel made a date of: the likely nr, as a warning (its references fail on their own). */
 const politikomraadeSomDato: Regel = (ds) => {
+  const henvisninger = [...ds.poster, ...ds.korrektioner, ...ds.bevillingslinjer, ...ds.kontoplan];
   const raekker: { politikomraade: string; kilde: Kilde; kolonne: string }[] = [
     ...ds.politikomraader.map((p) => ({ politikomraade: p.nr, kilde: p.kilde, kolonne: 'nr' })),
-    ...[...ds.poster, ...ds.korrektioner, ...ds.bevillingslinjer, ...ds.kontoplan].map((r) => ({ politikomraade: r.politikomraade, kilde: r.kilde, kolonne: 'politikomraade' })),
+    ...henvisninger.map((r) => ({ politikomraade: r.politikomraade, kilde: r.kilde, kolonne: 'politikomraade' })),
   ];
   return raekker.flatMap((r) => {
     const nr = excelDato(r.politikomraade);
     return nr === null ? [] : [fund(r.kilde.fil, r.kilde.linje, r.kolonne, 'politikomraade_som_dato',
-      `"${r.politikomraade}" ligner en dato: Excel har nok lavet politikområde ${nr} om til en dato; skriv ${nr} igen og formatér kolonnen som Tekst`, 'advarsel')];
+      `"${r.politikomraade}" ligner en dato: Excel har nok lavet politikområde ${nr} om til en dato; `
+      + `skriv ${nr} igen og formatér kolonnen som Tekst`, 'advarsel')];
   });
 };
 
 /** The lists of a dataset that the rules read, each from one file. */
-export type Liste = 'politikomraader' | 'poster' | 'ydelser' | 'enhedspriser' | 'korrektioner' | 'bevillingslinjer' | 'kontoplan' | 'maanedstal';
+export type Liste = 'politikomraader' | 'poster' | 'ydelser' | 'enhedspriser' | 'korrektioner'
+  | 'bevillingslinjer' | 'kontoplan' | 'maanedstal';
 
 export const LISTEFIL: Readonly<Record<Liste, string>> = {
   politikomraader: 'politikomraader.csv',
@@ -177,34 +182,41 @@ interface RegelSpec {
   grupper?: Partial<Record<Liste, (r: { id: string }) => string>>;
 }
 
+const PO = ['politikomraade'] as const;
+const PO_POST = ['politikomraade', 'post'] as const;
 const BEVILLINGSKOLONNER = ['id', 'type', 'tekst', 'politikomraade', 'aar', 'beloeb'] as const;
 
 /** Every rule between files, in the order findings are usually read. */
 const SPECS: readonly RegelSpec[] = [
   { regel: unikkePolitikomraader, navn: 'unikke politikområder', laeser: { politikomraader: ['nr'] }, kraever: [] },
   { regel: kendtePolitikomraader, navn: 'kendte politikområder', kraever: ['politikomraader'],
-    laeser: { politikomraader: ['nr'], poster: ['politikomraade'], korrektioner: ['politikomraade'] } },
-  { regel: unikkePoster, navn: 'unikke poster', laeser: { poster: ['politikomraade', 'post'] }, kraever: [] },
-  { regel: unikkeYdelser, navn: 'unikke ydelser', laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] }, kraever: [] },
-  { regel: ydelseMatcherEnPost, navn: 'ydelse svarer til én post', laeser: { ydelser: ['ydelse'], poster: ['politikomraade', 'post'] }, kraever: ['poster'] },
-  { regel: ydelseHarPris, navn: 'ydelse har enhedspris', laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] }, kraever: ['ydelser', 'enhedspriser'] },
+    laeser: { politikomraader: ['nr'], poster: PO, korrektioner: PO } },
+  { regel: unikkePoster, navn: 'unikke poster', laeser: { poster: PO_POST }, kraever: [] },
+  { regel: unikkeYdelser, navn: 'unikke ydelser', kraever: [],
+    laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] } },
+  { regel: ydelseMatcherEnPost, navn: 'ydelse svarer til én post', kraever: ['poster'],
+    laeser: { ydelser: ['ydelse'], poster: PO_POST } },
+  { regel: ydelseHarPris, navn: 'ydelse har enhedspris', kraever: ['ydelser', 'enhedspriser'],
+    laeser: { ydelser: ['ydelse'], enhedspriser: ['ydelse'] } },
   { regel: forventetPaaRettePoster, navn: 'forventet på de rette poster', kraever: ['ydelser', 'kontoplan'],
-    laeser: { poster: ['politikomraade', 'post', 'forventet'], ydelser: ['ydelse'], kontoplan: ['politikomraade', 'post'] } },
-  { regel: forventetForrigeUdfyldt, navn: 'forventet_forrige udfyldt', laeser: { poster: ['post', 'forventet_forrige'] }, kraever: [] },
+    laeser: { poster: [...PO_POST, 'forventet'], ydelser: ['ydelse'], kontoplan: PO_POST } },
+  { regel: forventetForrigeUdfyldt, navn: 'forventet_forrige udfyldt', kraever: [],
+    laeser: { poster: ['post', 'forventet_forrige'] } },
   { regel: korrektionPaaKendtPost, navn: 'korrektioner på kendte poster', kraever: ['politikomraader', 'poster'],
-    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post'], korrektioner: ['politikomraade', 'post'] } },
-  { regel: kontrollerBevillingslinjer, navn: 'bevillingslinjer på kendte poster', kraever: ['politikomraader', 'poster'],
-    laeser: { politikomraader: ['nr'], poster: ['politikomraade', 'post'], bevillingslinjer: ['id', 'politikomraade', 'post'] } },
+    laeser: { politikomraader: ['nr'], poster: PO_POST, korrektioner: PO_POST } },
+  { regel: kontrollerBevillingslinjer, navn: 'bevillingslinjer på kendte poster',
+    kraever: ['politikomraader', 'poster'],
+    laeser: { politikomraader: ['nr'], poster: PO_POST, bevillingslinjer: ['id', ...PO_POST] } },
   { regel: kontrollerBevillingsarter, navn: 'bevillingslinjernes udgiftsart', kraever: [],
-    laeser: { poster: ['politikomraade', 'post', 'udgiftsart'], bevillingslinjer: ['id', 'politikomraade', 'post', 'udgiftsart'] } },
-  { regel: kontrollerBevillingsoensker, navn: 'bevillingsønskernes balance', laeser: { bevillingslinjer: BEVILLINGSKOLONNER },
-    kraever: ['bevillingslinjer'], grupper: { bevillingslinjer: (l) => l.id } },
+    laeser: { poster: [...PO_POST, 'udgiftsart'], bevillingslinjer: ['id', ...PO_POST, 'udgiftsart'] } },
+  { regel: kontrollerBevillingsoensker, navn: 'bevillingsønskernes balance', kraever: ['bevillingslinjer'],
+    laeser: { bevillingslinjer: BEVILLINGSKOLONNER }, grupper: { bevillingslinjer: (l) => l.id } },
   { regel: kontoplanPaaKendtePoster, navn: 'kontoplan på kendte poster', kraever: ['poster'],
-    laeser: { kontoplan: ['konto', 'politikomraade', 'post'], poster: ['politikomraade', 'post'] } },
-  { regel: maanedstalISammenhaeng, navn: 'månedstal i sammenhæng', laeser: { maanedstal: ['ydelse', 'maaned'], ydelser: ['ydelse'] }, kraever: ['ydelser', 'maanedstal'] },
-  { regel: politikomraadeSomDato, navn: 'politikområder som datoer', kraever: [], laeser: {
-    politikomraader: ['nr'], poster: ['politikomraade'], korrektioner: ['politikomraade'], bevillingslinjer: ['politikomraade'], kontoplan: ['politikomraade'],
-  } },
+    laeser: { kontoplan: ['konto', ...PO_POST], poster: PO_POST } },
+  { regel: maanedstalISammenhaeng, navn: 'månedstal i sammenhæng', kraever: ['ydelser', 'maanedstal'],
+    laeser: { maanedstal: ['ydelse', 'maaned'], ydelser: ['ydelse'] } },
+  { regel: politikomraadeSomDato, navn: 'politikområder som datoer', kraever: [],
+    laeser: { politikomraader: ['nr'], poster: PO, korrektioner: PO, bevillingslinjer: PO, kontoplan: PO } },
 ];
 
 export const REGLER: readonly Regel[] = SPECS.map((s) => s.regel);
@@ -233,7 +245,9 @@ function udsnit(ds: Datasaet, spec: RegelSpec): { ds: Datasaet; mangler: Liste[]
  * Runs the rules on the rows that could be read. A rule that looks things up in a list that could not be
  * read whole (`ufuldstaendige`, or rows with failed cells it reads) is skipped; `sprungetOver` says which.
  */
-export function kontrollerDelvis(ds: Datasaet, ufuldstaendige: ReadonlySet<Liste>): { fund: Fund[]; sprungetOver: string[] } {
+export function kontrollerDelvis(
+  ds: Datasaet, ufuldstaendige: ReadonlySet<Liste>,
+): { fund: Fund[]; sprungetOver: string[] } {
   const fundListe: Fund[] = [];
   const sprunget = new Map<Liste, string[]>();
   for (const spec of SPECS) {
@@ -243,7 +257,8 @@ export function kontrollerDelvis(ds: Datasaet, ufuldstaendige: ReadonlySet<Liste
     for (const l of mangler) sprunget.set(l, [...(sprunget.get(l) ?? []), spec.navn]);
   }
   const sprungetOver = [...sprunget].map(([l, navne]) =>
-    `Tjek mellem filer sprunget over, fordi ikke alle rækker i ${LISTEFIL[l]} kunne læses (ret fejlene i filen først): ${navne.join('; ')}`);
+    `Tjek mellem filer sprunget over, fordi ikke alle rækker i ${LISTEFIL[l]} kunne læses `
+    + `(ret fejlene i filen først): ${navne.join('; ')}`);
   return { fund: fundListe, sprungetOver };
 }
 

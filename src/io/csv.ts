@@ -12,7 +12,10 @@ import type { Talformat } from '../core/money.js';
 
 /** Files above this size are refused rather than read into memory. */
 export const MAKS_FILSTOERRELSE = 100 * 1024 * 1024;
-/** A streamed record (forbrug.csv) longer than this is refused: no export writes one, and it would grow the buffer without bound. */
+/**
+ * A streamed record (forbrug.csv) longer than this is refused: no export writes one, and the buffer
+ * would grow without bound.
+ */
 export const MAKS_LINJE = 1024 * 1024;
 
 /** Habits of Excel on a Danish PC: reported as warnings, but they do not fail `valider --strict`. */
@@ -72,7 +75,8 @@ export function normaliserKolonne(navn: string): string {
 export function nulFund(fil: string, bytes: Uint8Array, i: number, linje = 1): Fund {
   let l = linje;
   for (let j = bytes.indexOf(10); j >= 0 && j < i; j = bytes.indexOf(10, j + 1)) l++;
-  return fund(fil, l, null, 'binaer_fil', `Filen indeholder en NUL-byte på linje ${l}: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"`);
+  return fund(fil, l, null, 'binaer_fil',
+    `Filen indeholder en NUL-byte på linje ${l}: den er binær eller gemt som UTF-16; gem den som "CSV UTF-8"`);
 }
 
 /** A file that is not text (UTF-16, or a NUL byte anywhere in `bytes`). */
@@ -109,7 +113,8 @@ export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): 
   return tekst;
 }
 
-export const windows1252Fund = (fil: string): Fund => fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel');
+export const windows1252Fund = (fil: string): Fund =>
+  fund(fil, null, null, 'windows_1252', WINDOWS_1252_BESKED, 'advarsel');
 
 /**
  * One Windows-1252 warning per folder instead of one per file: on a Danish PC it is the normal case.
@@ -120,7 +125,8 @@ export function samlWindows1252(fundListe: Fund[], mappe: string): Fund[] {
   if (filer.length <= 1) return fundListe;
   const navne = filer.flatMap((f) => SAMLEDE.get(f) ?? [basename(f.fil)]);
   const samlet = fund(mappe, null, null, 'windows_1252',
-    `${navne.join(', ')} er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); gem dem gerne som "CSV UTF-8"`, 'advarsel');
+    `${navne.join(', ')} er ikke gyldig UTF-8 og er læst som Windows-1252 (Excel på en dansk pc); `
+    + 'gem dem gerne som "CSV UTF-8"', 'advarsel');
   SAMLEDE.set(samlet, navne);
   return [...fundListe.filter((f) => f.kode !== 'windows_1252'), samlet];
 }
@@ -175,9 +181,12 @@ export class Linjetaeller {
   }
 }
 
-/** The number format of a file: the manifest's `talformat`, else Danish, or English with a comma delimiter (then not fixed). */
-export function standardTalformat(afgraenser: string, manifest: Talformat | undefined): { talformat: Talformat; fastlagt: boolean } {
-  return manifest ? { talformat: manifest, fastlagt: true } : { talformat: afgraenser === ',' ? 'en' : 'da', fastlagt: afgraenser !== ',' };
+/** The number format of a file: the manifest's `talformat`, else Danish, or English with a comma (then not fixed). */
+export function standardTalformat(
+  afgraenser: string, manifest: Talformat | undefined,
+): { talformat: Talformat; fastlagt: boolean } {
+  if (manifest) return { talformat: manifest, fastlagt: true };
+  return { talformat: afgraenser === ',' ? 'en' : 'da', fastlagt: afgraenser !== ',' };
 }
 
 const visAfgraenser = (afgraenser: string) => (afgraenser === '\t' ? 'tab' : afgraenser);
@@ -204,7 +213,8 @@ export function csvFejl(fil: string, e: unknown, linje: number): Fund {
   const besked = kode === 'CSV_QUOTE_NOT_CLOSED'
     ? `Et anførselstegn (") åbnes på linje ${linje} men lukkes aldrig`
     : kode.includes('QUOTE')
-      ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn og skriv "" for et anførselstegn inde i feltet`
+      ? `Et anførselstegn (") står forkert i rækken fra linje ${linje}: sæt hele feltet i anførselstegn `
+        + 'og skriv "" for et anførselstegn inde i feltet'
       : `Rækken fra linje ${linje} kan ikke læses som CSV (${kode || 'ukendt fejl'})`;
   return fund(fil, linje, null, 'ugyldig_csv', besked);
 }
@@ -221,11 +231,15 @@ export interface Hoved {
  * Checks a header: duplicate and missing columns are errors, unknown columns and empty trailing columns
  * (Excel's `;;`) warnings. Returns null when the table cannot be read by it.
  */
-export function tjekHoved(fil: string, felter: string[], linje: number, afgraenser: string, spec: KolonneSpec, fundListe: Fund[]): Hoved | null {
+export function tjekHoved(
+  fil: string, felter: string[], linje: number, afgraenser: string, spec: KolonneSpec, fundListe: Fund[],
+): Hoved | null {
   let navngivne = felter.length;
   while (navngivne > 1 && felter[navngivne - 1]!.trim() === '') navngivne--;
   if (navngivne < felter.length) {
-    fundListe.push(fund(fil, linje, null, 'tomme_kolonner', `Overskriften slutter med ${felter.length - navngivne} tomme kolonner (som Excel skriver dem); de ignoreres`, 'advarsel'));
+    fundListe.push(fund(fil, linje, null, 'tomme_kolonner',
+      `Overskriften slutter med ${felter.length - navngivne} tomme kolonner (som Excel skriver dem); de ignoreres`,
+      'advarsel'));
   }
   const kolonner = felter.map(normaliserKolonne);
   const kendte = new Set([...spec.paakraevede, ...spec.valgfri]);
@@ -233,7 +247,8 @@ export function tjekHoved(fil: string, felter: string[], linje: number, afgraens
   for (let i = 0; i < navngivne; i++) {
     const k = kolonner[i]!;
     if (kolonner.indexOf(k) !== i) {
-      fundListe.push(fund(fil, linje, felter[i]!.trim(), 'dublet_kolonne', `Kolonnen "${felter[i]}" står to gange i overskriften`));
+      fundListe.push(fund(fil, linje, felter[i]!.trim(), 'dublet_kolonne',
+        `Kolonnen "${felter[i]}" står to gange i overskriften`));
       ok = false;
     } else if (!kendte.has(k)) {
       fundListe.push(fund(fil, linje, felter[i]!.trim() || `(kolonne ${i + 1})`, 'ukendt_kolonne',
@@ -243,7 +258,8 @@ export function tjekHoved(fil: string, felter: string[], linje: number, afgraens
   for (const k of spec.paakraevede) {
     if (!kolonner.includes(k)) {
       fundListe.push(fund(fil, linje, k, 'mangler_kolonne', `Kolonnen "${k}" mangler i overskriften `
-        + `(fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; afgrænser "${visAfgraenser(afgraenser)}")`));
+        + `(fandt: ${felter.join(afgraenser === '\t' ? ' ⇥ ' : afgraenser)}; `
+        + `afgrænser "${visAfgraenser(afgraenser)}")`));
       ok = false;
     }
   }
@@ -259,9 +275,10 @@ export function passerTilHoved(felter: readonly string[], hoved: Hoved): boolean
 
 /** The finding for a record that does not fit the header. */
 export function forkertAntalFund(fil: string, linje: number, felter: number, hoved: Hoved, foelge: string): Fund {
-  const antal = hoved.navngivne === hoved.kolonner.length ? `${hoved.navngivne}` : `${hoved.navngivne} (og ${hoved.kolonner.length - hoved.navngivne} tomme)`;
-  return fund(fil, linje, null, 'forkert_antal_felter',
-    `Linjen har ${felter} felter, men overskriften har ${antal} (tjek afgrænser "${visAfgraenser(hoved.afgraenser)}" og anførselstegn); ${foelge}`);
+  const tomme = hoved.kolonner.length - hoved.navngivne;
+  const antal = tomme === 0 ? `${hoved.navngivne}` : `${hoved.navngivne} (og ${tomme} tomme)`;
+  return fund(fil, linje, null, 'forkert_antal_felter', `Linjen har ${felter} felter, men overskriften har ${antal} `
+    + `(tjek afgrænser "${visAfgraenser(hoved.afgraenser)}" og anførselstegn); ${foelge}`);
 }
 
 /** Reads a file's bytes, or a finding: not a regular file, too large, or unreadable (a broken link, no access). */
@@ -273,7 +290,9 @@ function laesBytes(fil: string, fundListe: Fund[]): Buffer | null {
       return null;
     }
     if (info.size > MAKS_FILSTOERRELSE) {
-      fundListe.push(fund(fil, null, null, 'fil_for_stor', `Filen fylder ${Math.round(info.size / 1024 / 1024)} MB; grænsen er ${MAKS_FILSTOERRELSE / 1024 / 1024} MB`));
+      const mb = (n: number) => Math.round(n / 1024 / 1024);
+      fundListe.push(fund(fil, null, null, 'fil_for_stor',
+        `Filen fylder ${mb(info.size)} MB; grænsen er ${mb(MAKS_FILSTOERRELSE)} MB`));
       return null;
     }
     return readFileSync(fil);
@@ -284,7 +303,8 @@ function laesBytes(fil: string, fundListe: Fund[]): Buffer | null {
 }
 
 /** Every record with its physical start line, or a finding when csv-parse gives up. */
-function records(tekst: string, fil: string, afgraenser: string, fundListe: Fund[]): { record: string[]; linje: number }[] | null {
+type Post = { record: string[]; linje: number };
+function records(tekst: string, fil: string, afgraenser: string, fundListe: Fund[]): Post[] | null {
   const linjer = new Linjetaeller(tekst, afgraenser);
   // The byte offset after each record, collected as csv-parse goes, so that a record's (and an error's)
   // physical line comes from byte offsets: csv-parse's own line count drifts after a CRLF inside quotes.
@@ -308,7 +328,9 @@ function records(tekst: string, fil: string, afgraenser: string, fundListe: Fund
  * Reads a CSV file. Returns null when the file cannot be read as a table at all (the reason is in
  * `fundListe`); otherwise the rows, with problems of individual rows added to `fundListe`.
  */
-export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[]): Promise<CsvTabel | null> {
+export async function laesCsv(
+  fil: string, spec: KolonneSpec, talformat: Talformat | undefined, fundListe: Fund[],
+): Promise<CsvTabel | null> {
   // Synchronous: a dataset is a handful of small files, and each async call costs a trip through libuv's pool.
   const bytes = laesBytes(fil, fundListe);
   const tekst = bytes && await dekod(bytes, fil, fundListe);
@@ -342,5 +364,6 @@ export async function laesCsv(fil: string, spec: KolonneSpec, talformat: Talform
     });
     raekker.push({ linje, felter });
   }
-  return { kolonner: hoved.kolonner.slice(0, hoved.navngivne), raekker, ...standardTalformat(afgraenser, talformat), udeladte };
+  const kolonner = hoved.kolonner.slice(0, hoved.navngivne);
+  return { kolonner, raekker, ...standardTalformat(afgraenser, talformat), udeladte };
 }

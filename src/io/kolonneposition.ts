@@ -12,7 +12,8 @@ import { csvParseValg, findAfgraenser, MAKS_LINJE, normaliserKolonne, tilTekst }
 const BLOK = 1 << 20;
 
 /** The header (first non-blank line) and the wanted lines of a file, as raw bytes; over-long lines are left out. */
-function udvalgteLinjer(fil: string, oensket: ReadonlySet<number>): { hoved: Buffer | null; linjer: Map<number, Buffer> } {
+type Udvalg = { hoved: Buffer | null; linjer: Map<number, Buffer> };
+function udvalgteLinjer(fil: string, oensket: ReadonlySet<number>): Udvalg {
   const linjer = new Map<number, Buffer>();
   let hoved: Buffer | null = null;
   const sidste = Math.max(...oensket);
@@ -50,11 +51,12 @@ function udvalgteLinjer(fil: string, oensket: ReadonlySet<number>): { hoved: Buf
   return { hoved, linjer };
 }
 
-/** A line's fields and their start offsets (0-based characters), by csv-parse with the shared options; null if it does not parse alone. */
+/** A line's fields and their 0-based start offsets, by csv-parse with the shared options; null if it does not parse. */
 function felter(linje: string, afgraenser: string): { tekster: string[]; starter: number[] } | null {
   let tekster: string[];
   try {
-    tekster = (parse(linje, { ...csvParseValg(afgraenser), skip_empty_lines: false, skip_records_with_empty_values: false }) as string[][])[0] ?? [];
+    const valg = { ...csvParseValg(afgraenser), skip_empty_lines: false, skip_records_with_empty_values: false };
+    tekster = (parse(linje, valg) as string[][])[0] ?? [];
   } catch {
     return null;
   }
@@ -72,7 +74,8 @@ function felter(linje: string, afgraenser: string): { tekster: string[]; starter
 const dekod = async (bytes: Buffer) => (await tilTekst(bytes)).tekst.replace(/^\uFEFF/, '').replace(/\r$/, '');
 
 /** One file's positions: (line, column name) → 1-based character column. */
-async function filpositioner(fil: string, oensket: ReadonlySet<number>): Promise<(linje: number, kolonne: string) => number | null> {
+type Position = (linje: number, kolonne: string) => number | null;
+async function filpositioner(fil: string, oensket: ReadonlySet<number>): Promise<Position> {
   let valgt;
   try {
     valgt = udvalgteLinjer(fil, oensket);
@@ -95,7 +98,7 @@ async function filpositioner(fil: string, oensket: ReadonlySet<number>): Promise
   };
 }
 
-/** For a list of findings: a function finding → 1-based character column of its cell, or null when it cannot be told. */
+/** For a list of findings: finding → 1-based character column of its cell, or null when it cannot be told. */
 export async function kolonnepositioner(fund: readonly Fund[]): Promise<(f: Fund) => number | null> {
   const oensket = new Map<string, Set<number>>();
   for (const f of fund) {
@@ -103,7 +106,7 @@ export async function kolonnepositioner(fund: readonly Fund[]): Promise<(f: Fund
     if (!oensket.has(f.fil)) oensket.set(f.fil, new Set());
     oensket.get(f.fil)!.add(f.linje);
   }
-  const filer = new Map<string, (linje: number, kolonne: string) => number | null>();
+  const filer = new Map<string, Position>();
   for (const [fil, linjer] of oensket) filer.set(fil, await filpositioner(fil, linjer));
   return (f) => (f.linje === null || f.kolonne === null ? null : filer.get(f.fil)?.(f.linje, f.kolonne) ?? null);
 }

@@ -41,7 +41,8 @@ export interface Indlaesning {
 type Schemaer = ReturnType<typeof filSchemaer>;
 type Felter = Schemaer[keyof Schemaer]['felter'];
 /** A parsed row of file N: each column's parsed value, plus the row's line. */
-type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.output<Schemaer[N]['felter'][K]> } & { linje: number; ugyldige?: string[] };
+type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.output<Schemaer[N]['felter'][K]> }
+  & { linje: number; ugyldige?: string[] };
 
 /**
  * Parses every row field by field, so that one bad cell yields one finding and the row's other fields
@@ -49,7 +50,9 @@ type Data<N extends keyof Schemaer> = { [K in keyof Schemaer[N]['felter']]: z.ou
  * undefined and named in `kilde.ugyldige`, never given a placeholder value: the rules leave the row out
  * of every check that reads that cell. A row whose key field failed is dropped (and counted).
  */
-function parseRaekker<T>(raekker: Raekke[], felter: Felter, noegler: string[], fil: string, fundListe: Fund[]): { ud: T[]; droppede: number } {
+function parseRaekker<T>(
+  raekker: Raekke[], felter: Felter, noegler: string[], fil: string, fundListe: Fund[],
+): { ud: T[]; droppede: number } {
   const ud: T[] = [];
   let droppede = 0;
   for (const r of raekker) {
@@ -245,7 +248,8 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
       return { findes: true, ...ingen };
     }
     // The number format follows each file's delimiter unless the manifest fixes it.
-    const felter = (tabel.talformat === (format ?? 'da') && tabel.fastlagt ? spec : filSchemaer(tabel.talformat, faktor, tabel.fastlagt)[navn]).felter;
+    const somManifest = tabel.talformat === (format ?? 'da') && tabel.fastlagt;
+    const felter = (somManifest ? spec : filSchemaer(tabel.talformat, faktor, tabel.fastlagt)[navn]).felter;
     const { ud, droppede } = parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund);
     if (tabel.udeladte + droppede > 0) ufuldstaendige.add(LISTE[navn]);
     return { findes: true, raekker: ud, kolonner: tabel.kolonner };
@@ -281,34 +285,46 @@ type Tabel<N extends keyof typeof LISTE> = { raekker: Data<N>[]; kolonner: strin
 /** The domain model from the parsed rows. A failed cell stays undefined and is named in `kilde.ugyldige`. */
 function byggDatasaet(manifest: Manifest, t: {
   po: Tabel<'politikomraader'>; budget: Tabel<'budget'>; hp: Tabel<'helaarspersoner'>; priser: Tabel<'enhedspriser'>;
-  korr: Tabel<'korrektioner'>; bev: Tabel<'bevillingsoensker'>; kontoplan: Tabel<'kontoplan'>; maanedstal: Tabel<'maanedstal'>;
+  korr: Tabel<'korrektioner'>; bev: Tabel<'bevillingsoensker'>; kontoplan: Tabel<'kontoplan'>;
+  maanedstal: Tabel<'maanedstal'>;
 }, forbrugsfil: string | null, sti: (f: string) => string): Datasaet {
-  const kilde = (fil: string, r: { linje: number; ugyldige?: string[] }) => ({ fil: sti(fil), linje: r.linje, ...(r.ugyldige ? { ugyldige: r.ugyldige } : {}) });
+  const kilde = (fil: string, r: { linje: number; ugyldige?: string[] }) =>
+    ({ fil: sti(fil), linje: r.linje, ...(r.ugyldige ? { ugyldige: r.ugyldige } : {}) });
   return {
     manifest,
     harForventetForrige: t.budget.kolonner.includes('forventet_forrige'),
-    politikomraader: t.po.raekker.map((r): Politikomraade => ({ nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r) })),
+    politikomraader: t.po.raekker.map((r): Politikomraade => ({
+      nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r),
+    })),
     poster: t.budget.raekker.map((r): Budgetpost => ({
-      politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, vedtaget: r.vedtaget, korrigeret: r.korrigeret,
-      forventet: r.forventet, forventetForrige: r.forventet_forrige, kilde: kilde(FILER.budget, r),
+      politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, vedtaget: r.vedtaget,
+      korrigeret: r.korrigeret, forventet: r.forventet,
+      forventetForrige: r.forventet_forrige, kilde: kilde(FILER.budget, r),
     })),
     ydelser: t.hp.raekker.map((r): Ydelse => ({
       ydelse: r.ydelse,
-      hp: { regnskabForrige: r.regnskab_forrige, vedtaget: r.vedtaget, korrigeret: r.korrigeret === null ? r.vedtaget : r.korrigeret, forventet: r.forventet },
+      hp: {
+        regnskabForrige: r.regnskab_forrige, vedtaget: r.vedtaget,
+        korrigeret: r.korrigeret === null ? r.vedtaget : r.korrigeret, forventet: r.forventet,
+      },
       kilde: kilde(FILER.helaarspersoner, r),
     })),
     enhedspriser: t.priser.raekker.map((r): Enhedspris => ({
-      ydelse: r.ydelse, regnskabForrige: r.regnskab_forrige, budget: r.budget, forventet: r.forventet === null ? r.budget : r.forventet,
+      ydelse: r.ydelse, regnskabForrige: r.regnskab_forrige, budget: r.budget,
+      forventet: r.forventet === null ? r.budget : r.forventet,
       kilde: kilde(FILER.enhedspriser, r),
     })),
     korrektioner: t.korr.raekker.map((r): Korrektion => ({
-      politikomraade: r.politikomraade, post: r.post, beloeb: r.beloeb, tekst: r.tekst, type: r.type, kilde: kilde(FILER.korrektioner, r),
+      politikomraade: r.politikomraade, post: r.post, beloeb: r.beloeb, tekst: r.tekst, type: r.type,
+      kilde: kilde(FILER.korrektioner, r),
     })),
     bevillingslinjer: t.bev.raekker.map((r): Bevillingslinje => ({
-      id: r.id, type: r.type, tekst: r.tekst, politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, aar: r.aar,
-      beloeb: r.beloeb, kilde: kilde(FILER.bevillingsoensker, r),
+      id: r.id, type: r.type, tekst: r.tekst, politikomraade: r.politikomraade, post: r.post,
+      udgiftsart: r.udgiftsart, aar: r.aar, beloeb: r.beloeb, kilde: kilde(FILER.bevillingsoensker, r),
     })),
-    kontoplan: t.kontoplan.raekker.map((r): Kontoplanlinje => ({ konto: r.konto, politikomraade: r.politikomraade, post: r.post, kilde: kilde(FILER.kontoplan, r) })),
+    kontoplan: t.kontoplan.raekker.map((r): Kontoplanlinje => ({
+      konto: r.konto, politikomraade: r.politikomraade, post: r.post, kilde: kilde(FILER.kontoplan, r),
+    })),
     maanedstal: t.maanedstal.raekker.map((r): Maanedstal => ({
       ydelse: r.ydelse, aar: r.maaned.aar, maaned: r.maaned.maaned, fuldtidspersoner: r.fuldtidspersoner, kilde: kilde(FILER.maanedstal, r),
     })),

@@ -20,8 +20,8 @@ import { fund, type Fund } from '../core/model.js';
 import { parseTal, type Talformat } from '../core/money.js';
 import { dageIMaaned, maanedsnoegle, MAKS_OERE, Oeresum, parseDato, type Dato, type Kontosum, type Posteringssummer } from '../core/forbrug.js';
 import {
-  csvFejl, csvParseValg, findAfgraenser, forkertAntalFund, ikkeTekst, Linjetaeller, MAKS_LINJE, nulFund, passerTilHoved, standardTalformat,
-  tilTekst, tjekHoved, ulaeseligFund, windows1252Fund, type Hoved,
+  csvFejl, csvParseValg, findAfgraenser, forkertAntalFund, ikkeTekst, Linjetaeller, MAKS_LINJE, nulFund, passerTilHoved,
+  standardTalformat, tilTekst, tjekHoved, ulaeseligFund, windows1252Fund, type Hoved,
 } from './csv.js';
 
 export interface Posteringer extends Posteringssummer {
@@ -58,8 +58,10 @@ class Opsummering {
   readonly skaeringsnoegle: number;
   readonly skaeringsdag: number;
 
-  constructor(readonly fil: string, readonly kolonner: { konto: number; dato: number; beloeb: number; antal: number }, readonly talformat: Talformat,
-    readonly fastlagt: boolean, readonly hoved: Hoved, skaering?: Dato) {
+  constructor(
+    readonly fil: string, readonly kolonner: { konto: number; dato: number; beloeb: number; antal: number },
+    readonly talformat: Talformat, readonly fastlagt: boolean, readonly hoved: Hoved, skaering?: Dato,
+  ) {
     this.skaeringsnoegle = skaering ? maanedsnoegle(skaering.aar, skaering.maaned) : -1;
     this.skaeringsdag = skaering?.dag ?? 0;
   }
@@ -110,13 +112,16 @@ class Opsummering {
 }
 
 /** The header's columns (the shared CSV reader's checks), or its findings. */
-function hoved(fil: string, felter: string[], linje: number, afgraenser: string, valg: PosteringsValg): Opsummering | Fund[] {
+function hoved(
+  fil: string, felter: string[], linje: number, afgraenser: string, valg: PosteringsValg,
+): Opsummering | Fund[] {
   const fundListe: Fund[] = [];
   const h = tjekHoved(fil, felter, linje, afgraenser, SPEC, fundListe);
   if (!h) return fundListe;
   const i = (k: string) => h.kolonner.indexOf(k);
   const { talformat, fastlagt } = standardTalformat(afgraenser, valg.talformat);
-  const o = new Opsummering(fil, { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: h.kolonner.length }, talformat, fastlagt, h, valg.skaeringsdato);
+  const kolonner = { konto: i('konto'), dato: i('dato'), beloeb: i('beloeb'), antal: h.kolonner.length };
+  const o = new Opsummering(fil, kolonner, talformat, fastlagt, h, valg.skaeringsdato);
   o.fund.push(...fundListe); // warnings (unknown or empty trailing columns)
   return o;
 }
@@ -196,7 +201,8 @@ function laesBlok(fd: number, buf: Buffer, fra: number, fil: string, linje: numb
 }
 
 const forLang = (fil: string, linje: number) => new Afbrudt(fund(fil, linje, null, 'for_lang_linje',
-  `Rækken fra linje ${linje} er over ${MAKS_LINJE / 1024 / 1024} MB lang; filen er ikke en posteringsfil eller er beskadiget, og intet er talt med`));
+  `Rækken fra linje ${linje} er over ${MAKS_LINJE / 1024 / 1024} MB lang; `
+  + 'filen er ikke en posteringsfil eller er beskadiget, og intet er talt med'));
 
 async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Posteringer> {
   let buf = Buffer.allocUnsafe(valg.blokstoerrelse ?? BLOKSTOERRELSE);
@@ -245,13 +251,18 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     return d.tekst;
   };
 
+  /** The whole file through the reference path (old-Mac line endings, a header spanning lines). */
+  const helFil = async () =>
+    summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
   while (!h) {
     const slut = foersteLinjeslut();
-    if (slut >= fyldt && pos >= fyldt) return ikkeLaest([fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)')]);
+    if (slut >= fyldt && pos >= fyldt) {
+      return ikkeLaest([fund(fil, 1, null, 'tom_fil', 'Filen har ingen overskriftslinje (konto;dato;beloeb)')]);
+    }
     const tekst = await dekodPost(buf.subarray(pos, slut));
     if (buf[slut] === CR && buf[slut + 1] !== NL) {
       // Old Mac line endings: too rare for a fast path; the whole file through the reference path.
-      return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
+      return helFil();
     }
     if (tekst.trim() === '' || /^[\s;,\t]*$/.test(tekst)) {
       pos = slut + 1;
@@ -259,7 +270,7 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
       continue;
     }
     // A header that spans lines (a quoted newline) is too odd to stream: the whole file through the reference path.
-    if ((tekst.match(/"/g)?.length ?? 0) % 2 === 1) return summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
+    if ((tekst.match(/"/g)?.length ?? 0) % 2 === 1) return helFil();
     afgraenser = findAfgraenser(tekst);
     let felter: string[];
     try {

@@ -42,7 +42,9 @@ export function skrivAtomisk(sti: string, indhold: string | Uint8Array, beskytte
     const kode = (e as NodeJS.ErrnoException).code ?? '';
     // A device or pipe (/dev/stdout) resolves to a path whose folder takes no files: say what it is.
     const speciel = existsSync(sti) && !statSync(sti).isFile() && !statSync(sti).isDirectory();
-    const grund = speciel ? 'målet er ikke en almindelig fil (en enhed eller et rør); udelad -o for at skrive til standard output' : SKRIVEFEJL[kode];
+    const grund = speciel
+      ? 'målet er ikke en almindelig fil (en enhed eller et rør); udelad -o for at skrive til standard output'
+      : SKRIVEFEJL[kode];
     throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${grund ?? (kode || (e as Error).message)}`);
   }
 }
