@@ -134,7 +134,10 @@ describe('budgetopf prognose', () => {
     writeFileSync(join(mappe, 'maanedstal.csv'), 'ydelse;maaned;fuldtidspersoner\nKontanthjælp;2025-01;960\nKontanthjælp;2025-03;970\nUkendt;2025-01;5\nKontanthjælp;2025-13;1\nKontanthjælp;2025-01;961\n');
     const r = koerCli(['valider', mappe]);
     expect(r.kode).toBe(1);
-    expect(r.ud).toContain('maanedstal.csv:3:maaned: fejl[manglende_maaned]');
+    // Line 5's month could not be read, so whether a month is missing cannot be told: that check is skipped (issue 11)
+    expect(r.ud).toContain('advarsel[tjek_sprunget_over]: Tjek mellem filer sprunget over, fordi ikke alle rækker i maanedstal.csv');
+    expect(r.ud).toContain('månedstal uden huller');
+    expect(r.ud).not.toContain('manglende_maaned');
     expect(r.ud).toContain('maanedstal.csv:4:ydelse: fejl[ukendt_ydelse]');
     expect(r.ud).toContain('maanedstal.csv:5:maaned: fejl[ugyldig_maaned]');
     expect(r.ud).toContain('maanedstal.csv:6:maaned: fejl[dublet_maaned]');

@@ -106,22 +106,29 @@ const kontoplanPaaKendtePoster: Regel = (ds) => {
   ];
 };
 
-/** maanedstal.csv: known benefits, one figure per month, and the budget year's months from January without a gap. */
-const maanedstalISammenhaeng: Regel = (ds) => {
+/** maanedstal.csv: known benefits. */
+const maanedstalKendteYdelser: Regel = (ds) => {
   const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
-  const ud = [
-    ...ds.maanedstal.filter((m) => !ydelser.has(m.ydelse)).map((m) =>
-      fejl(m.kilde, 'ydelse', 'ukendt_ydelse', `Ydelsen "${m.ydelse}" findes ikke i helaarspersoner.csv`)),
-    ...dubletter(ds.maanedstal, (m) => `${m.ydelse}\u0000${m.aar}-${m.maaned}`, (m, f) =>
-      fejl(m.kilde, 'maaned', 'dublet_maaned', `${m.ydelse} ${m.aar}-${String(m.maaned).padStart(2, '0')} står allerede på linje ${f.kilde.linje}`)),
-  ];
+  return ds.maanedstal.filter((m) => !ydelser.has(m.ydelse)).map((m) =>
+    fejl(m.kilde, 'ydelse', 'ukendt_ydelse', `Ydelsen "${m.ydelse}" findes ikke i helaarspersoner.csv`));
+};
+
+/** maanedstal.csv: one figure per benefit and month. */
+const maanedstalUnikke: Regel = (ds) =>
+  dubletter(ds.maanedstal, (m) => `${m.ydelse}\u0000${m.aar}-${m.maaned}`, (m, f) => fejl(m.kilde, 'maaned', 'dublet_maaned',
+    `${m.ydelse} ${m.aar}-${String(m.maaned).padStart(2, '0')} står allerede på linje ${f.kilde.linje}`));
+
+/** maanedstal.csv: the budget year's months from January without a gap. */
+const maanedstalUdenHuller: Regel = (ds) => {
+  const ud: Fund[] = [];
   const aar = ds.manifest.budgetaar;
   for (const [ydelse, tal] of grupper(ds.maanedstal.filter((m) => m.aar === aar), (m) => m.ydelse)) {
     const maaneder = new Set(tal.map((m) => m.maaned));
     const foersteHul = [...Array(Math.max(...maaneder)).keys()].map((i) => i + 1).find((m) => !maaneder.has(m));
     if (foersteHul !== undefined) {
       const senere = tal.find((m) => m.maaned > foersteHul)!;
-      ud.push(fejl(senere.kilde, 'maaned', 'manglende_maaned', `${ydelse}: ${aar}-${String(foersteHul).padStart(2, '0')} mangler; årets måneder skal stå fra januar uden huller`));
+      ud.push(fejl(senere.kilde, 'maaned', 'manglende_maaned',
+        `${ydelse}: ${aar}-${String(foersteHul).padStart(2, '0')} mangler; årets måneder skal stå fra januar uden huller`));
     }
   }
   return ud;
@@ -213,8 +220,11 @@ const SPECS: readonly RegelSpec[] = [
     laeser: { bevillingslinjer: BEVILLINGSKOLONNER }, grupper: { bevillingslinjer: (l) => l.id } },
   { regel: kontoplanPaaKendtePoster, navn: 'kontoplan på kendte poster', kraever: ['poster'],
     laeser: { kontoplan: ['konto', ...PO_POST], poster: PO_POST } },
-  { regel: maanedstalISammenhaeng, navn: 'månedstal i sammenhæng', kraever: ['ydelser', 'maanedstal'],
-    laeser: { maanedstal: ['ydelse', 'maaned'], ydelser: ['ydelse'] } },
+  { regel: maanedstalKendteYdelser, navn: 'månedstal for kendte ydelser', kraever: ['ydelser'],
+    laeser: { maanedstal: ['ydelse'], ydelser: ['ydelse'] } },
+  { regel: maanedstalUnikke, navn: 'unikke månedstal', kraever: [], laeser: { maanedstal: ['ydelse', 'maaned'] } },
+  { regel: maanedstalUdenHuller, navn: 'månedstal uden huller', kraever: ['maanedstal'],
+    laeser: { maanedstal: ['ydelse', 'maaned'] } },
   { regel: politikomraadeSomDato, navn: 'politikområder som datoer', kraever: [],
     laeser: { politikomraader: ['nr'], poster: PO, korrektioner: PO, bevillingslinjer: PO, kontoplan: PO } },
 ];
