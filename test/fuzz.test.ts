@@ -151,7 +151,7 @@ describe('fuzz: reading trust', () => {
     }), { seed: 13, numRuns: 20 });
   });
 
-  it('a Danish number in a comma file is refused or read exactly, never as decimals; talformat da decides', async () => {
+  it('a Danish number in a comma file is refused or read exactly, never as decimals; talformat decides', async () => {
     const m = frisk();
     const korr = original['korrektioner.csv']!.toString('utf8').replace(/;/g, ',');
     const dansk = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
