@@ -100,6 +100,9 @@ export async function tilTekst(bytes: Uint8Array): Promise<{ tekst: string; win1
   }
 }
 
+/** The length of a UTF-8 byte order mark at the start of `bytes` (3 or 0). */
+export const bomLaengde = (bytes: Uint8Array): number => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+
 /** Decodes file bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252 with a warning. */
 export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): Promise<string | null> {
   const problem = ikkeTekst(bytes, fil);
@@ -107,8 +110,7 @@ export async function dekod(bytes: Uint8Array, fil: string, fundListe: Fund[]): 
     fundListe.push(problem);
     return null;
   }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const { tekst, win1252 } = await tilTekst(bytes.subarray(start));
+  const { tekst, win1252 } = await tilTekst(bytes.subarray(bomLaengde(bytes)));
   if (win1252) fundListe.push(windows1252Fund(fil));
   return tekst;
 }

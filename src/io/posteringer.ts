@@ -20,7 +20,7 @@ import { fund, type Fund } from '../core/model.js';
 import { parseTal, type Talformat } from '../core/money.js';
 import { dageIMaaned, maanedsnoegle, MAKS_OERE, Oeresum, parseDato, type Dato, type Kontosum, type Posteringssummer } from '../core/forbrug.js';
 import {
-  csvFejl, csvParseValg, findAfgraenser, forkertAntalFund, ikkeTekst, Linjetaeller, MAKS_LINJE, nulFund, passerTilHoved,
+  bomLaengde, csvFejl, csvParseValg, findAfgraenser, forkertAntalFund, ikkeTekst, Linjetaeller, MAKS_LINJE, nulFund, passerTilHoved,
   standardTalformat, tilTekst, tjekHoved, ulaeseligFund, windows1252Fund, type Hoved,
 } from './csv.js';
 
@@ -210,7 +210,7 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   let fyldt = readSync(fd, buf, 0, buf.length, null);
   const problem = ikkeTekst(buf.subarray(0, fyldt), fil);
   if (problem) return ikkeLaest([problem]);
-  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let pos = bomLaengde(buf);
   let linje = 1;
   let eof = fyldt < buf.length;
   /** Reads more after the unprocessed tail; false once the end of the file has been reached before. */
@@ -361,7 +361,7 @@ function readHele(fd: number, buf: Buffer, fyldt: number, fil: string): Buffer {
   const hele = Buffer.concat(dele);
   const nul = hele.indexOf(0);
   if (nul >= 0) throw new Afbrudt(nulFund(fil, hele, nul));
-  return hele[0] === 0xef && hele[1] === 0xbb && hele[2] === 0xbf ? hele.subarray(3) : hele;
+  return hele.subarray(bomLaengde(hele));
 }
 
 /** Whether b[ks, ke) holds exactly the bytes of `a`. */
