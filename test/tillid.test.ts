@@ -365,6 +365,18 @@ describe('issue 13 item 5: Excel habits', () => {
     expect(await afvigelse(mappe)).toBe(REFERENCE_AFVIGELSE);
   });
 
+  it('forbrug.csv with a header ending in ;; sums as without it, rows with or without the empty fields', async () => {
+    const tekst = readFileSync(join(FORBRUG, 'forbrug.csv'), 'utf8');
+    const linjer = tekst.trimEnd().split('\n');
+    const excel = `${linjer.map((l, i) => (i % 3 === 0 ? `${l};;` : l)).join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'budgetopf-tillid-'));
+    writeFileSync(join(dir, 'a.csv'), tekst);
+    writeFileSync(join(dir, 'b.csv'), excel);
+    const [a, b] = [await summerPosteringer(join(dir, 'a.csv')), await summerPosteringer(join(dir, 'b.csv'))];
+    expect([b.antal, b.fund.map((f) => [f.linje, f.kode])]).toEqual([a.antal, [[1, 'tomme_kolonner']]]);
+    expect([...b.konti.keys()]).toEqual([...a.konti.keys()]);
+  });
+
   it('a value in an empty trailing column is forkert_antal_felter', async () => {
     const mappe = kopi();
     const linjer = laes(mappe, 'korrektioner.csv').trimEnd().split('\n');
