@@ -216,23 +216,18 @@ function forbrugsfilI(mappe: string, fund: Fund[]): string | null {
   return null;
 }
 
-/** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
-export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
-  tjekMappe(mappe);
-  const fund: Fund[] = [];
-  const sti = (f: string) => join(mappe, f);
-  const filer = Object.values(FILER).map(sti);
-  const manifest = await laesManifest(sti(FILER.manifest), fund);
+/**
+ * A reader of the folder's CSV files into parsed rows. A file that is missing when required, cannot be read
+ * as a table, or has rows that could not be read leaves the rules that look things up in it nothing sure to
+ * check against: its list goes into `ufuldstaendige`, and those rules are skipped (and the findings say so)
+ * rather than reporting every reference into it as broken.
+ */
+function csvLaeser(mappe: string, manifest: Manifest | null, fund: Fund[], ufuldstaendige: Set<Liste>) {
   const format: Talformat | undefined = manifest?.talformat;
   const faktor = ENHEDSFAKTOR[manifest?.beloebsenhed ?? 'kr'];
   const schemaer = filSchemaer(format ?? 'da', faktor);
-
-  // A file that is missing when required, cannot be read as a table, or has rows that could not be read
-  // leaves the rules that look things up in it nothing sure to check against: those rules are skipped
-  // (and the findings say so) rather than reporting every reference into it as broken.
-  const ufuldstaendige = new Set<Liste>();
-  async function laes<N extends keyof typeof LISTE>(navn: N, noegler: string[], paakraevet: boolean) {
-    const fil = sti(FILER[navn]);
+  return async function laes<N extends keyof typeof LISTE>(navn: N, noegler: string[], paakraevet: boolean) {
+    const fil = join(mappe, FILER[navn]);
     const ingen = { raekker: [] as Data<N>[], kolonner: [] as string[] };
     if (!findes(fil)) {
       if (paakraevet) {
@@ -253,7 +248,18 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
     const { ud, droppede } = parseRaekker<Data<N>>(tabel.raekker, felter, noegler, fil, fund);
     if (tabel.udeladte + droppede > 0) ufuldstaendige.add(LISTE[navn]);
     return { findes: true, raekker: ud, kolonner: tabel.kolonner };
-  }
+  };
+}
+
+/** Loads and checks a dataset folder. Throws `MappeFejl` only if the folder itself is missing. */
+export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
+  tjekMappe(mappe);
+  const fund: Fund[] = [];
+  const sti = (f: string) => join(mappe, f);
+  const filer = Object.values(FILER).map(sti);
+  const manifest = await laesManifest(sti(FILER.manifest), fund);
+  const ufuldstaendige = new Set<Liste>();
+  const laes = csvLaeser(mappe, manifest, fund, ufuldstaendige);
 
   const po = await laes('politikomraader', ['nr'], true);
   const budget = await laes('budget', ['politikomraade', 'post'], true);
