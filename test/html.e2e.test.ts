@@ -1,5 +1,6 @@
-// The HTML report in a real browser: Debian's Chromium (installed by .ci/run), headless, driven by
-// playwright-core. The page must load with no request but its own file, show the charts and tables with
+// The HTML report in a real browser: headless Chromium driven by playwright-core. The browser comes from
+// the npm package @sparticuz/chromium (a devDependency, so `npm install` brings it on any machine); the
+// environment variable BUDGETOPF_CHROMIUM may name a system browser instead. The page must load with no request but its own file, show the charts and tables with
 // the figures of `afvigelser` and the JSON, fit A4 in print, and keep data inert. Screenshots go to
 // test/artifacts/ (docs/rapport.png, the README's picture, is a copy of rapport-forside.png).
 import { spawnSync } from 'node:child_process';
@@ -7,12 +8,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal, formatTal, iEnhed } from '../src/core/money.js';
 import { REFERENCE } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTEFAKTER = 'test/artifacts';
 const mappe = mkdtempSync(join(tmpdir(), 'budgetopf-html-'));
 
@@ -32,10 +33,18 @@ interface Besoeg {
   konsolfejl: string[];
 }
 
+/** The package's flags are made for AWS Lambda; a user's browser runs each page in its own process, with web
+ * security on (and in one process, closing a page takes the whole browser down). */
+const sparticuzArgs = () => sparticuz.args.filter((a) =>
+  !['--single-process', '--disable-web-security', '--allow-running-insecure-content'].includes(a));
+
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} mangler: installér Debians chromium (apt-get install chromium), som .ci/run gør`);
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  const system = process.env.BUDGETOPF_CHROMIUM;
+  if (system && !existsSync(system)) throw new Error(`BUDGETOPF_CHROMIUM=${system} findes ikke`);
+  browser = system
+    ? await chromium.launch({ executablePath: system, headless: true })
+    : await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuzArgs(), headless: true });
 });
 afterAll(async () => browser?.close());
 
