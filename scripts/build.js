@@ -43,8 +43,14 @@ const senChildProcess = {
 await build({
   ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs',
   external: ['iconv-lite', 'exceljs'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
+  sourcemap: true,
 });
-await build({ ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', external: Object.keys(dependencies) });
+// The library ships its source map (sources included), so an analyst's stack trace (node --enable-source-maps) names
+// src/ files and lines; the CLI's map serves BUDGETOPF_DEBUG.
+await build({
+  ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm',
+  external: Object.keys(dependencies), sourcemap: true,
+});
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });
 
 // Warm-up: every report in every text format on the reference data, as on a terminal (colour, bars), output

@@ -10,8 +10,10 @@ import { ExitError } from './commands/exit-error.js';
 import { rapport } from './commands/rapport.js';
 import { scenarie } from './commands/scenarie.js';
 import { forbrugKommando } from './commands/forbrug.js';
+import { init, type InitFlag } from './commands/init.js';
 import { prognoseKommando } from './commands/prognose.js';
 import { METODER } from './core/prognose.js';
+import { naermeste } from './core/naermeste.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
 import { STANDARD_LINT } from './core/kontrol.js';
 import { parseTal, type Decimal } from './core/money.js';
@@ -20,6 +22,8 @@ import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
 declare const VERSION: string;
 
 const REFERENCE = 'data/slagelse-ebu-2025-bo2';
+/** The same follow-up with maanedstal.csv, forbrug.csv + kontoplan.csv and scenarier.csv: examples for them all. */
+const UDVIDET = 'data/slagelse-ebu-2025-bo2-udvidet';
 
 const HJAELP_TITLER: Record<string, string> = {
   'Usage:': 'Brug:',
@@ -65,6 +69,9 @@ function positivtHeltal(v: string): number {
 const anvendPrognoseTilvalg = () =>
   new Option('--anvend-prognose [metode]', 'brug prognosen fra maanedstal.csv som forventede helårspersoner (metode som i budgetopf prognose)').choices(['bedst', ...METODER]).preset('bedst');
 
+/** The help's closing "Eksempler:" list; test/eksempler.test.ts runs every line (`# exit N`: the exit it promises). */
+const eksempler = (linjer: string[]) => `\nEksempler:\n${linjer.map((e) => `  $ ${e}`).join('\n')}\n`;
+
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
 /** Commands that build whole documents, so they offer the HTML report and the workbook. */
@@ -98,10 +105,35 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
   return c;
 }
 
+/** `budgetopf init [mappe]`: a new dataset folder (see commands/init.ts). */
+function initKommando(program: Command, miljoe: Miljoe): void {
+  program
+    .command('init')
+    .description('opret en ny mappe til et datasæt: alle filers overskrifter, en eksempelrække og et manifest,'
+      + ' som valider guider dig gennem')
+    .usage('[mappe] [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('[mappe]', 'den nye mappe (skal være tom eller ikke findes)', '.')
+    .option('--kommune <navn>', 'kommunens navn, fx "Slagelse Kommune"')
+    .option('--udvalg <navn>', 'udvalgets navn')
+    .option('--aar <år>', 'budgetåret, fx 2025')
+    .option('--opfoelgning <navn>', 'opfølgningen, fx BO2')
+    .option('--eksempel', `kopiér det medfølgende eksempel (${REFERENCE}) i stedet`)
+    .addOption(new Option('--csv-format <format>',
+      'da: semikolon, decimalkomma og BOM (Excel på dansk); en: komma og decimalpunktum')
+      .choices(['da', 'en']).default('da'))
+    .addHelpText('after', eksempler([
+      'budgetopf init ny --kommune "Slagelse Kommune" --aar 2025 --opfoelgning BO2',
+      'budgetopf init ny2',
+      'budgetopf init eksempel --eksempel',
+    ]))
+    .action(async (mappe: string, flag: InitFlag) => init(mappe, flag, miljoe));
+}
+
 export function byggProgram(miljoe: Miljoe): Command {
   const program = new Command('budgetopf')
     .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker fra en mappe CSV-filer, og validering af filerne til CI.')
-    .version(typeof VERSION === 'string' ? VERSION : 'dev', '-V, --version', 'vis versionen')
+    .version(typeof VERSION === 'string' ? VERSION : 'dev', '-v, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
     .helpCommand('help [kommando]', 'vis hjælp til en kommando')
     .usage('<kommando> [mappe] [tilvalg]')
@@ -138,7 +170,7 @@ export function byggProgram(miljoe: Miljoe): Command {
   rapportKommando(program, 'bevillinger', 'bevillingsønskerne: balance, kompetence (udvalget eller Byrådet), flag og afvigelsen efter bevillinger', [
     `budgetopf bevillinger ${REFERENCE}`,
     `budgetopf bevillinger ${REFERENCE} --format json`,
-    'budgetopf bevillinger min-mappe --foreslaa --format csv --output forslag.csv',
+    `budgetopf bevillinger ${REFERENCE} --foreslaa --format csv --output forslag.csv`,
   ], bevillinger, miljoe, (c) => c
     .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
     .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
@@ -148,7 +180,7 @@ export function byggProgram(miljoe: Miljoe): Command {
     `budgetopf scenarie ${REFERENCE} --hp "Kontanthjælp=+64"`,
     `budgetopf scenarie ${REFERENCE} --pris "Sygedagpenge=+5%" --korrektion "2.1;Løntilskud;-100.000;Færre pladser"`,
     `budgetopf scenarie ${REFERENCE} --foelsomhed "Jobafklaring=380..440:10"`,
-    `budgetopf scenarie ${REFERENCE} --fil scenarier.csv --format json`,
+    `budgetopf scenarie ${REFERENCE} --fil ${UDVIDET}/scenarier.csv --format json`,
   ], scenarie as Koersel, miljoe, (c) => c
     .option('--hp <ydelse=ændring>', 'forventede helårspersoner: =1000, +64, -20 eller +5% (kan gentages)', flere)
     .option('--hp-korrigeret <ydelse=ændring>', 'budgetterede (korrigerede) helårspersoner', flere)
@@ -160,18 +192,18 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--fil <scenarier.csv>', 'scenarier fra en fil: scenarie;aendring;maal;vaerdi;tekst')
     .option('--foelsomhed <ydelse=fra..til:skridt>', 'afvigelsen for hver værdi af forventede helårspersoner, og nulpunktet'));
   rapportKommando(program, 'prognose', 'forventede helårspersoner fremskrevet fra månedstallene i maanedstal.csv, med spænd og backtest', [
-    'budgetopf prognose fixtures/prognose',
-    'budgetopf prognose fixtures/prognose --metode trend --format json',
-    'budgetopf prognose fixtures/prognose --anvend',
-    'budgetopf prognose fixtures/prognose --skriv ny/helaarspersoner.csv',
+    `budgetopf prognose ${UDVIDET}`,
+    `budgetopf prognose ${UDVIDET} --metode trend --format json`,
+    `budgetopf prognose ${UDVIDET} --anvend`,
+    `budgetopf prognose ${UDVIDET} --skriv prognose-helaarspersoner.csv`,
   ], prognoseKommando as Koersel, miljoe, (c) => c
     .addOption(new Option('--metode <metode>', 'niveau: seneste måned fortsætter; gennemsnit: årets gennemsnit; trend: ret linje; saeson: sidste års profil; bedst: mindst fejl i backtesten').choices(['bedst', ...METODER]).default('bedst'))
     .option('--niveau-maaneder <n>', 'niveau: gennemsnittet af de seneste n måneder (standard 1)', positivtHeltal)
     .option('--anvend', 'vis afvigelsestabellen med prognosen som forventede helårspersoner')
     .option('--skriv [fil]', 'skriv helaarspersoner.csv med prognosen som forventet (standard helaarspersoner.prognose.csv i mappen; inputfilen kun, når den nævnes)'));
   rapportKommando(program, 'forbrug', 'forbrug til dato pr. post fra posteringerne i forbrug.csv, forbrugsprocent og fremskrevet regnskab', [
-    'budgetopf forbrug min-mappe --pr 2025-06-30',
-    'budgetopf forbrug min-mappe --forbrug eksport/opus-2025.csv --format json',
+    `budgetopf forbrug ${UDVIDET} --pr 2025-05-31`,
+    `budgetopf forbrug ${UDVIDET} --forbrug ${UDVIDET}/forbrug.csv --format json`,
   ], forbrugKommando as Koersel, miljoe, (c) => c
     .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
     .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
@@ -181,7 +213,9 @@ export function byggProgram(miljoe: Miljoe): Command {
     .usage('[mappe…] [tilvalg]')
     .configureHelp(DANSK_HJAELP)
     .argument('[mapper...]', 'en eller flere mapper med datasæt', ['.'])
-    .addOption(new Option('-f, --format <format>', 'tekst: fil:linje:kolonne: fejl[kode]: besked; json; github: annoteringer i GitHub Actions').choices(['tekst', 'json', 'github']).default('tekst'))
+    .addOption(new Option('-f, --format <format>',
+      'tabel (eller tekst): fil:linje:kolonne: fejl[kode]: besked; json; github: annoteringer i GitHub Actions')
+      .choices(['tabel', 'tekst', 'json', 'github']).default('tabel'))
     .option('--strict', 'advarsler får også kørslen til at fejle')
     .option('--maks-fund <n>', 'højst så mange fund vises (resten tælles som afkortet)', positivtHeltal, 1000)
     .option('--maks-merforbrug <kr>', 'fejl, når et politikområdes merforbrug er over beløbet (kr.)', beloeb)
@@ -190,9 +224,15 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--lint-tolerance <kr>', 'aktivitetspost: korrigeret må afvige så meget fra HP × pris (kr.)', beloeb, STANDARD_LINT.toleranceKr)
     .option('--lint-korrigeret-pct <p>', 'korrigeret må ligge så mange % fra vedtaget', beloeb, STANDARD_LINT.korrigeretPct)
     .option('--lint-pris-pct <p>', 'budgetprisen må ligge så mange % fra sidste års regnskabspris', beloeb, STANDARD_LINT.prisPct)
-    .addHelpText('after', `\nEksempler:\n  $ budgetopf valider ${REFERENCE}\n  $ budgetopf valider data/* --format github --maks-merforbrug 5.000.000\n  $ budgetopf valider ${REFERENCE} --lint --strict\n`)
+    .addHelpText('after', eksempler([
+      `budgetopf valider ${REFERENCE}`,
+      'budgetopf valider data/* --format github --maks-merforbrug 10.000.000',
+      `budgetopf valider ${REFERENCE} --lint --strict --lint-pris-pct 25`,
+      `budgetopf valider ${REFERENCE} --lint --strict   # exit 1: kildens pris på Integrationsydelse steg 21,3 %`,
+    ]))
     .action(async (mapper: string[], f: Omit<ValiderFlag, 'lintValg'> & { lintTolerance: Decimal; lintKorrigeretPct: Decimal; lintPrisPct: Decimal }) =>
       valider(mapper, { ...f, lintValg: { toleranceKr: f.lintTolerance, korrigeretPct: f.lintKorrigeretPct, prisPct: f.lintPrisPct } }, miljoe));
+  initKommando(program, miljoe);
   return program;
 }
 
@@ -212,11 +252,24 @@ export function danskBrugsfejl(besked: string): string {
   return KOMMANDER_FEJL.reduce((s, [moenster, dansk]) => s.replace(moenster, dansk), besked).replace(/\n+/g, ' ').trim();
 }
 
+/** `help ukendt` says that the command is unknown (commander would print the general help and exit 0). */
+function ukendtHjaelp(program: Command, argv: string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined) return;
+  const navne = program.commands.map((c) => c.name());
+  if (navne.includes(argv[1])) return;
+  const forslag = naermeste(argv[1], navne);
+  const alle = navne.filter((n) => n !== 'help').join(', ');
+  const mente = forslag ? ` (mente du ${forslag}?)` : '';
+  throw new ExitError(2, `ukendt kommando '${argv[1]}'${mente}; kommandoerne er ${alle}`);
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
   const program = byggProgram(miljoe);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    ukendtHjaelp(program, argv);
+    // -V as well as -v: commander takes one short flag for the version.
+    await program.parseAsync(argv.length === 1 && argv[0] === '-V' ? ['--version'] : argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

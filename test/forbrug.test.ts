@@ -64,7 +64,7 @@ describe('budgetopf forbrug', () => {
       forbrug_til_dato: 4500000, forventet_forbrugsprocent: 40, profil: 'sidste_aar', fremskrevet: 11250000, forbrugsprocent: 38.14,
     });
     expect(j.ukendte_konti).toEqual([{ konto: '9.99.99', i_alt: 1050, til_dato: 1000 }]);
-    expect(r.fejl).toContain('1 konti');
+    expect(r.fejl).toContain('1 konto i');
   });
 
   it('the table shows the unmapped account with its total', () => {

@@ -1,7 +1,9 @@
-// The HTML report in a real browser: headless Chromium driven by playwright-core. The browser comes from
-// the npm package @sparticuz/chromium (a devDependency, so `npm install` brings it on any machine); the
-// environment variable BUDGETOPF_CHROMIUM may name a system browser instead. The page must load with no request but its own file, show the charts and tables with
-// the figures of `afvigelser` and the JSON, fit A4 in print, and keep data inert. Screenshots go to
+// The HTML report in a real browser: headless Chromium driven by playwright-core. On Linux the browser comes from
+// the npm package @sparticuz/chromium (a devDependency, so `npm install` brings it); it ships Linux builds only, so
+// macOS uses the installed Chrome and Windows the Edge every Windows has (playwright's channels). The environment
+// variable BUDGETOPF_CHROMIUM may name any Chromium instead. The page must load with no request but its own file,
+// show the charts and tables with the figures of `afvigelser` and the JSON, fit A4 in print, and keep data inert.
+// Screenshots go to
 // test/artifacts/ (docs/rapport.png, the README's picture, is a copy of rapport-forside.png).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,9 +44,13 @@ let browser: Browser;
 beforeAll(async () => {
   const system = process.env.BUDGETOPF_CHROMIUM;
   if (system && !existsSync(system)) throw new Error(`BUDGETOPF_CHROMIUM=${system} findes ikke`);
-  browser = system
-    ? await chromium.launch({ executablePath: system, headless: true })
-    : await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuzArgs(), headless: true });
+  if (system) browser = await chromium.launch({ executablePath: system, headless: true });
+  else if (process.platform === 'linux') {
+    const executablePath = await sparticuz.executablePath();
+    browser = await chromium.launch({ executablePath, args: sparticuzArgs(), headless: true });
+  } else {
+    browser = await chromium.launch({ channel: process.platform === 'win32' ? 'msedge' : 'chrome', headless: true });
+  }
 });
 afterAll(async () => browser?.close());
 

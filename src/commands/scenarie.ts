@@ -8,7 +8,9 @@ import { kontrollerScenarier, laesScenarier, type KildeAendring, type NavngivetS
 import { foelsomhedsTabel, scenarieTabel } from '../report/scenarier.js';
 import type { Fund } from '../core/model.js';
 import { ExitError } from './exit-error.js';
-import { indlaesOgBeregn, renderTekst, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import {
+  indlaesOgBeregn, medEksempel, renderTekst, udskriv, visning, type Miljoe, type RapportFlag,
+} from './shared.js';
 
 export interface ScenarieFlag extends RapportFlag {
   hp?: string[];
@@ -46,6 +48,7 @@ function kommandolinjensAendringer(flag: ScenarieFlag): KildeAendring[] {
 export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe);
   const v = visning(k.o, flag);
+  if (flag.fil) flag = { ...flag, fil: medEksempel(flag.fil, miljoe) };
   const inputfiler = flag.fil ? [...k.filer, flag.fil] : k.filer;
   let scenarier: NavngivetScenarie[] = [];
   const fund: Fund[] = [];

@@ -8,6 +8,7 @@ import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
 import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
+import { eksempelI } from '../io/pakke.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
 import { json } from '../render/json.js';
 import type { Dokument, Tabel } from '../report/shape.js';
@@ -58,6 +59,7 @@ export interface AnvendtPrognose {
 
 /** Loads a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
 export async function indlaes(mappe: string, miljoe: Miljoe): Promise<{ ds: Datasaet; filer: string[] }> {
+  mappe = medEksempel(mappe, miljoe);
   let res;
   try {
     res = await indlaesDatasaet(mappe);
@@ -71,6 +73,16 @@ export async function indlaes(mappe: string, miljoe: Miljoe): Promise<{ ds: Data
     throw new ExitError(1, `${antal} fejl i ${mappe}; intet er beregnet`);
   }
   return { ds: res.datasaet, filer: res.filer };
+}
+
+/**
+ * `data/<navn>` that is not here but is one of budgetopf's bundled examples: the bundled folder (said on stderr), so
+ * that the examples of the README and the help run as written wherever budgetopf is installed.
+ */
+export function medEksempel(mappe: string, miljoe: Miljoe): string {
+  const eksempel = eksempelI(mappe);
+  if (eksempel) miljoe.stderr(`${mappe} findes ikke her; bruger budgetopfs medfølgende eksempel ${eksempel}`);
+  return eksempel ?? mappe;
 }
 
 /** What a report may take instead of the files' own figures. */

@@ -10,10 +10,11 @@ import { laesForbrug } from '../io/forbrugsdata.js';
 import { fundGithub, fundJson, fundTekst, type Fundrapport } from '../render/fund.js';
 import { json } from '../render/json.js';
 import { ExitError } from './exit-error.js';
-import type { Miljoe } from './shared.js';
+import { medEksempel, type Miljoe } from './shared.js';
 
 export interface ValiderFlag extends Graenser {
-  format: 'tekst' | 'json' | 'github';
+  /** `tabel` (as every command calls its default) and `tekst` are the same: one finding a line. */
+  format: 'tabel' | 'tekst' | 'json' | 'github';
   strict?: boolean;
   maksFund: number;
   lint?: boolean;
@@ -39,7 +40,7 @@ export async function valider(mapper: string[], flag: ValiderFlag, miljoe: Miljo
   const mappefejl: string[] = [];
   for (const mappe of mapper) {
     try {
-      alle.push(...await validerMappe(mappe, flag));
+      alle.push(...await validerMappe(medEksempel(mappe, miljoe), flag));
     } catch (e) {
       if (!(e instanceof MappeFejl)) throw e;
       mappefejl.push(e.message); // the other folders are still checked and reported
@@ -59,7 +60,9 @@ export async function valider(mapper: string[], flag: ValiderFlag, miljoe: Miljo
     if (tekst) miljoe.stdout(tekst);
   }
   const antal = (a: Fund['alvor']) => alle.filter((f) => f.alvor === a).length;
-  const opsummering = `${antal('fejl')} fejl, ${antal('advarsel')} advarsler i ${mapper.length - mappefejl.length} datasæt${flag.strict ? ' (--strict: advarsler tælles som fejl)' : ''}`;
+  const advarsler = antal('advarsel');
+  const opsummering = `${antal('fejl')} fejl, ${advarsler} ${advarsler === 1 ? 'advarsel' : 'advarsler'}`
+    + ` i ${mapper.length - mappefejl.length} datasæt${flag.strict ? ' (--strict: advarsler tælles som fejl)' : ''}`;
   if (mappefejl.length) throw new ExitError(2, `${mappefejl.join('; ')}; de øvrige: ${opsummering}`);
   if (!rapport.ok) throw new ExitError(1, opsummering);
   miljoe.stderr(`budgetopf valider: ${opsummering}`);

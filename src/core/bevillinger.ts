@@ -8,6 +8,7 @@
 import { beregn, grupper, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
 import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
 import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
+import { menteDu } from './naermeste.js';
 
 export type Kompetence = 'udvalget' | 'byraadet';
 
@@ -51,9 +52,14 @@ export function kontrollerBevillingslinjer(ds: Datasaet): Fund[] {
   for (const l of ds.bevillingslinjer) {
     if (erKassen(l)) continue;
     if (!politikomraader.has(l.politikomraade)) {
-      fejl(l, 'politikomraade', 'ukendt_politikomraade', `${l.id}: politikområde "${l.politikomraade}" findes ikke i politikomraader.csv`);
+      const forslag = menteDu(l.politikomraade, politikomraader);
+      fejl(l, 'politikomraade', 'ukendt_politikomraade',
+        `${l.id}: politikområde "${l.politikomraade}" findes ikke i politikomraader.csv${forslag}`);
     } else if (l.post !== null && !poster.has(postNoegle(l.politikomraade, l.post))) {
-      fejl(l, 'post', 'ukendt_post', `${l.id}: posten "${l.post}" findes ikke under politikområde ${l.politikomraade} i budget.csv`);
+      const naboer = ds.poster.filter((p) => p.politikomraade === l.politikomraade).map((p) => p.post);
+      const forslag = menteDu(l.post, naboer);
+      fejl(l, 'post', 'ukendt_post', `${l.id}: posten "${l.post}" findes ikke under politikområde ${l.politikomraade}`
+        + ` i budget.csv${forslag}`);
     }
   }
   return fund;

@@ -6,6 +6,7 @@
 import { grupper } from './beregn.js';
 import { kontrollerBevillingsarter, kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
 import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
+import { menteDu } from './naermeste.js';
 
 type Regel = (ds: Datasaet) => Fund[];
 
@@ -31,7 +32,7 @@ const kendtePolitikomraader: Regel = (ds) => {
   return [...ds.poster, ...ds.korrektioner]
     .filter((r) => !kendte.has(r.politikomraade))
     .map((r) => fejl(r.kilde, 'politikomraade', 'ukendt_politikomraade',
-      `Politikområde "${r.politikomraade}" findes ikke i politikomraader.csv`));
+      `Politikområde "${r.politikomraade}" findes ikke i politikomraader.csv${menteDu(r.politikomraade, kendte)}`));
 };
 
 const unikkePoster: Regel = (ds) =>
@@ -94,7 +95,12 @@ const korrektionPaaKendtPost: Regel = (ds) => {
   const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
   return ds.korrektioner
     .filter((k) => kendtePo.has(k.politikomraade) && !poster.has(postNoegle(k.politikomraade, k.post)))
-    .map((k) => fejl(k.kilde, 'post', 'ukendt_post', `Posten "${k.post}" findes ikke under politikområde ${k.politikomraade} i budget.csv`));
+    .map((k) => {
+      const naboer = ds.poster.filter((p) => p.politikomraade === k.politikomraade).map((p) => p.post);
+      const forslag = menteDu(k.post, naboer);
+      const besked = `Posten "${k.post}" findes ikke under politikområde ${k.politikomraade} i budget.csv${forslag}`;
+      return fejl(k.kilde, 'post', 'ukendt_post', besked);
+    });
 };
 
 const kontoplanPaaKendtePoster: Regel = (ds) => {
@@ -110,7 +116,8 @@ const kontoplanPaaKendtePoster: Regel = (ds) => {
 const maanedstalKendteYdelser: Regel = (ds) => {
   const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
   return ds.maanedstal.filter((m) => !ydelser.has(m.ydelse)).map((m) =>
-    fejl(m.kilde, 'ydelse', 'ukendt_ydelse', `Ydelsen "${m.ydelse}" findes ikke i helaarspersoner.csv`));
+    fejl(m.kilde, 'ydelse', 'ukendt_ydelse',
+      `Ydelsen "${m.ydelse}" findes ikke i helaarspersoner.csv${menteDu(m.ydelse, ydelser)}`));
 };
 
 /** maanedstal.csv: one figure per benefit and month. */

@@ -6,6 +6,7 @@
 import { beregn, type Opfoelgning } from './beregn.js';
 import { Decimal, parseTal, type Talformat } from './money.js';
 import { postNoegle, type Datasaet, type Korrektion } from './model.js';
+import { menteDu } from './naermeste.js';
 
 /** `=1000` set, `+64` / `-20` add, `+5%` / `-2,5%` percentage. */
 export interface Operation {
@@ -26,14 +27,21 @@ export interface Scenarie {
 }
 
 /** A change that cannot be parsed or names nothing in the dataset. */
-export class ScenarieFejl extends Error {}
+export class ScenarieFejl extends Error {
+  override name = 'ScenarieFejl'; // its own name in a stack trace, also from the minified bundle
+}
 
 /** Parses `=1000` (or `1000`, `=-5`), `+64`, `-20`, `+5%`, `-2,5%` in the given number format (Danish by default). */
 export function parseOperation(tekst: string, format: Talformat = 'da'): Operation {
   const m = /^\s*(?:(=)\s*([+-]?)|([+-]?))\s*([^%+=-][^%]*?)\s*(%?)\s*$/.exec(tekst);
   const tal = m && parseTal(m[4]!, format);
   if (!m || !tal?.ok || (m[1] && m[5])) {
-    throw new ScenarieFejl(`"${tekst}" er ikke en ændring (brug =1000, +64, -20 eller +5%)`);
+    // `+5.5%`: a decimal point where Danish writes a comma (1 or 2 decimals, so `+1.000` stays a thousands separator).
+    const komma = format === 'da' ? tekst.replace(/(\d)\.(\d{1,2})(?!\d)/, '$1,$2') : tekst;
+    const forslag = komma !== tekst && /^[^.]*$/.test(komma)
+      ? `; decimaltal skrives med komma: mente du "${komma}"?`
+      : ' (brug =1000, +64, -20 eller +5%)';
+    throw new ScenarieFejl(`"${tekst}" er ikke en ændring${forslag}`);
   }
   const vaerdi = (m[2] || m[3]) === '-' ? tal.vaerdi.neg() : tal.vaerdi;
   if (m[5]) return { op: '%', vaerdi };
@@ -103,10 +111,16 @@ export function parseAendring(art: string, maal: string, vaerdi: string, tekst =
 export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): Datasaet {
   let { ydelser, enhedspriser, poster, korrektioner } = ds;
   const ydelse = (navn: string) => {
-    if (!ydelser.some((y) => y.ydelse === navn)) throw new ScenarieFejl(`Ydelsen "${navn}" findes ikke i helaarspersoner.csv`);
+    if (!ydelser.some((y) => y.ydelse === navn)) {
+      const forslag = menteDu(navn, ydelser.map((y) => y.ydelse));
+      throw new ScenarieFejl(`Ydelsen "${navn}" findes ikke i helaarspersoner.csv${forslag}`);
+    }
   };
   const post = (po: string, navn: string) => {
-    if (!poster.some((p) => p.politikomraade === po && p.post === navn)) throw new ScenarieFejl(`Posten "${navn}" findes ikke under politikområde ${po} i budget.csv`);
+    if (!poster.some((p) => p.politikomraade === po && p.post === navn)) {
+      const forslag = menteDu(navn, poster.filter((p) => p.politikomraade === po).map((p) => p.post));
+      throw new ScenarieFejl(`Posten "${navn}" findes ikke under politikområde ${po} i budget.csv${forslag}`);
+    }
   };
   for (const a of aendringer) {
     switch (a.art) {
@@ -178,7 +192,10 @@ export interface Foelsomhed {
 export function foelsomhed(ds: Datasaet, ydelse: string, vaerdier: readonly Decimal[]): Foelsomhed {
   const basis = beregn(ds);
   const y = basis.ydelser.find((x) => x.ydelse === ydelse);
-  if (!y) throw new ScenarieFejl(`Ydelsen "${ydelse}" findes ikke i helaarspersoner.csv`);
+  if (!y) {
+    const forslag = menteDu(ydelse, basis.ydelser.map((x) => x.ydelse));
+    throw new ScenarieFejl(`Ydelsen "${ydelse}" findes ikke i helaarspersoner.csv${forslag}`);
+  }
   const afvigelseAf = (o: Opfoelgning) => o.politikomraader.find((p) => p.nr === y.politikomraade)!.sum.afvigelse;
   const punkter = vaerdier.map((hp) => {
     const o = beregn(anvendScenarie(ds, [{ art: 'hp', ydelse, felt: 'forventet', operation: { op: '=', vaerdi: hp } }]));

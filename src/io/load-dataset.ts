@@ -11,7 +11,7 @@ import { kontrollerDelvis, type Liste } from '../core/regler.js';
 import { parseDato } from '../core/forbrug.js';
 import { dekod, laesCsv, samlWindows1252, ulaeseligFund, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
-import { filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
+import { erPladsholder, filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
 
 export const FILER = {
   manifest: 'opfoelgning.json',
@@ -27,7 +27,9 @@ export const FILER = {
 } as const;
 
 /** The folder itself is missing or not a folder: a usage error (exit 2), not a data error. */
-export class MappeFejl extends Error {}
+export class MappeFejl extends Error {
+  override name = 'MappeFejl'; // its own name in a stack trace, also from the minified bundle
+}
 
 export interface Indlaesning {
   /** null when the data has errors (see `fund`). */
@@ -120,6 +122,17 @@ function jsonFejlLinje(tekst: string): number {
   return fejlI(lav) ?? linjer.length;
 }
 
+/** Placeholders from `budgetopf init`, each one named, before any other check of the manifest; true if any. */
+function pladsholdere(raa: unknown, fil: string, tekst: string, fundListe: Fund[]): boolean {
+  const fundet = raa !== null && typeof raa === 'object' ? Object.entries(raa).filter(([, v]) => erPladsholder(v)) : [];
+  for (const [noegle, v] of fundet) {
+    fundListe.push(nytFund(fil, jsonLinje(tekst, noegle), noegle, 'ugyldigt_manifest',
+      `Feltet "${noegle}" er ikke udfyldt endnu (${String(v)});`
+      + ` det skal være ${MANIFEST_FORVENTNING[noegle] ?? 'udfyldt'}`));
+  }
+  return fundet.length > 0;
+}
+
 async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | null> {
   if (!findes(fil)) {
     fundListe.push(nytFund(fil, null, null, 'mangler_fil', 'Manifestet opfoelgning.json mangler (kommune, budgetår, opfølgning, beløbsenhed)'));
@@ -147,6 +160,7 @@ async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | 
     fundListe.push(nytFund(fil, linje, null, 'ugyldig_json', `Ugyldig JSON på linje ${linje}: tjek kommaer, anførselstegn om tekster og krøllede parenteser`));
     return null;
   }
+  if (pladsholdere(raa, fil, tekst, fundListe)) return null;
   const res = manifestSchema.safeParse(raa);
   if (!res.success) {
     for (const issue of res.error.issues) {

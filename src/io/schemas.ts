@@ -19,7 +19,18 @@ function felt<T>(fn: (v: string, ctx: Ctx) => T) {
   return z.pipe(z.string(), z.transform((v: string, ctx) => fn(v.trim().replace(/^'(?=[=+\-@\t\r])/, ''), ctx as unknown as Ctx)));
 }
 
-export const tekst = () => felt((v, ctx) => (v === '' ? problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes') : v));
+/** What `budgetopf init` writes where the user must fill in a value; `valider` points at every one left. */
+export const PLADSHOLDER = 'UDFYLD:';
+export const erPladsholder = (v: unknown) =>
+  typeof v === 'string' && v.trimStart().toUpperCase().startsWith(PLADSHOLDER);
+
+export const tekst = () => felt((v, ctx) => {
+  if (v === '') return problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes');
+  if (erPladsholder(v)) {
+    return problem(ctx, v, 'mangler_vaerdi', `Feltet er ikke udfyldt endnu ("${v}", skrevet af budgetopf init)`);
+  }
+  return v;
+});
 export const valgfriTekst = () => felt((v) => (v === '' ? null : v));
 
 export interface TalValg {

@@ -2,7 +2,9 @@
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
-export class SkriveFejl extends Error {}
+export class SkriveFejl extends Error {
+  override name = 'SkriveFejl'; // its own name in a stack trace, also from the minified bundle
+}
 
 const SKRIVEFEJL: Record<string, string> = {
   ENOENT: 'mappen findes ikke',

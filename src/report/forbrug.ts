@@ -62,8 +62,10 @@ export function ukendteKontiTabel(opg: Forbrugsopgoerelse): Tabel | null {
 
 export function forbrugsSektioner(opg: Forbrugsopgoerelse, v: Visning): Sektion[] {
   const ukendte = ukendteKontiTabel(opg);
+  const antal = formatTal(new Decimal(opg.antal), { decimaler: 0, format: 'da', tusindtalsseparator: true });
+  const laest = `${antal} ${opg.antal === 1 ? 'postering' : 'posteringer'} læst.`;
   return [
-    { titel: `Forbrug pr. ${danskDato(opg.pr)}`, ark: 'Forbrug', tabel: forbrugsTabel(opg, v), tekst: [`${formatTal(new Decimal(opg.antal), { decimaler: 0, format: 'da', tusindtalsseparator: true })} posteringer læst.`] },
+    { titel: `Forbrug pr. ${danskDato(opg.pr)}`, ark: 'Forbrug', tabel: forbrugsTabel(opg, v), tekst: [laest] },
     ...(ukendte ? [{ titel: 'Konti uden for kontoplanen', ark: 'Konti uden kontoplan', tabel: ukendte }] : []),
   ];
 }
