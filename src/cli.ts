@@ -13,6 +13,8 @@ import { forbrugKommando } from './commands/forbrug.js';
 import { prognoseKommando } from './commands/prognose.js';
 import { METODER } from './core/prognose.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
+import { anlaegKommando, hovedoversigtKommando } from './commands/hovedoversigt.js';
+import { samle } from './commands/samle.js';
 import { STANDARD_LINT } from './core/kontrol.js';
 import { parseTal, type Decimal } from './core/money.js';
 import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
@@ -20,6 +22,7 @@ import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
 declare const VERSION: string;
 
 const REFERENCE = 'data/slagelse-ebu-2025-bo2';
+const KOMMUNE = 'data/eksempel-kommune-2025';
 
 const HJAELP_TITLER: Record<string, string> = {
   'Usage:': 'Brug:',
@@ -68,9 +71,11 @@ const anvendPrognoseTilvalg = () =>
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
 /** Commands that build whole documents, so they offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER = new Set(['prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
+const DOKUMENTKOMMANDOER = new Set([
+  'prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'hovedoversigt', 'anlaeg',
+]);
 /** Commands whose tables get a bar column on a terminal. */
-const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport']);
+const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'hovedoversigt', 'anlaeg']);
 
 function rapportKommando(program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe, ekstra: (c: Command) => Command = (c) => c) {
   const c = program
@@ -175,6 +180,32 @@ export function byggProgram(miljoe: Miljoe): Command {
   ], forbrugKommando as Koersel, miljoe, (c) => c
     .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
     .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
+  const hovedoversigtTekst = 'hele kommunens resultatopgørelse: skatter, drift pr. udvalg, anlæg og finansiering, '
+    + 'kassen og servicerammen';
+  rapportKommando(program, 'hovedoversigt', hovedoversigtTekst, [
+    `budgetopf hovedoversigt ${KOMMUNE}`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format json`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format html --output hovedoversigt.html`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format xlsx --output hovedoversigt.xlsx`,
+  ], hovedoversigtKommando, miljoe);
+  const anlaegTekst = 'anlægsposterne: korrigeret, forbrug til dato, forventet, afvigelse og overførsel til næste år, '
+    + 'største afvigelse først';
+  rapportKommando(program, 'anlaeg', anlaegTekst, [
+    `budgetopf anlaeg ${KOMMUNE}`,
+    `budgetopf anlaeg ${KOMMUNE} --format csv --output anlaeg.csv`,
+  ], anlaegKommando, miljoe);
+  program
+    .command('samle')
+    .description('saml udvalgenes mapper (og en mappe med finansieringen) til én mappe for hele kommunen')
+    .usage('<mapper…> --til NY')
+    .configureHelp(DANSK_HJAELP)
+    .argument('<mapper...>', 'mapperne, der skal samles (hver et datasæt)')
+    .requiredOption('--til <mappe>', 'den nye mappe (må ikke findes, eller skal være tom)')
+    .option('--kommune <navn>', 'kommunens navn i den nye opfoelgning.json (standard: den første mappes)')
+    .addHelpText('after', '\nEksempler:\n'
+      + '  $ budgetopf samle udvalg/ebu udvalg/buu udvalg/finansiering --til kommune-bo2\n'
+      + '  $ budgetopf hovedoversigt kommune-bo2\n')
+    .action(async (mapper: string[], f: { til: string; kommune?: string }) => samle(mapper, f, miljoe));
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
@@ -202,6 +233,7 @@ const KOMMANDER_FEJL: [RegExp, string][] = [
   [/^error: unknown command '([^']+)'/, "ukendt kommando '$1'"],
   [/^error: too many arguments.*/, 'for mange argumenter'],
   [/^error: missing required argument '([^']+)'/, "argumentet '$1' mangler"],
+  [/^error: required option '([^']+)' not specified/, "tilvalget '$1' skal angives"],
   [/^error: option '([^']+)' argument missing/, 'tilvalget $1 mangler en værdi'],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./, "ugyldig værdi '$2' til $1; tilladte værdier: $3"],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\. (.+)/, "ugyldig værdi '$2' til $1: $3"],
