@@ -282,8 +282,8 @@ const SPECS: readonly RegelSpec[] = [
     laeser: { poster: ['post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'] } },
   { regel: ydelseIDrift, navn: 'aktivitetsmodeller på driftsposter', kraever: [],
     laeser: { ydelser: ['ydelse'], poster: ['post', 'udgiftsart'] } },
-  { regel: overfoeresIndenForAfvigelse, navn: 'overfoeres inden for afvigelsen',
-    kraever: ['korrektioner', 'ydelser', 'enhedspriser'],
+  // Posts whose ydelse or price could not be read are left out by the rule itself (no afvigelse to compare with).
+  { regel: overfoeresIndenForAfvigelse, navn: 'overfoeres inden for afvigelsen', kraever: [],
     laeser: {
       poster: [...PO_POST, 'korrigeret', 'forventet', 'overfoeres'], korrektioner: [...PO_POST, 'beloeb'],
       ydelser: ['ydelse', 'vedtaget', 'korrigeret', 'forventet'], enhedspriser: ['ydelse', 'budget', 'forventet'],
