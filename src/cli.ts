@@ -15,6 +15,8 @@ import { prognoseKommando } from './commands/prognose.js';
 import { METODER } from './core/prognose.js';
 import { naermeste } from './core/naermeste.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
+import { anlaegKommando, hovedoversigtKommando } from './commands/hovedoversigt.js';
+import { samle } from './commands/samle.js';
 import { STANDARD_LINT } from './core/kontrol.js';
 import { parseTal, type Decimal } from './core/money.js';
 import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
@@ -24,6 +26,7 @@ declare const VERSION: string;
 const REFERENCE = 'data/slagelse-ebu-2025-bo2';
 /** The same follow-up with maanedstal.csv, forbrug.csv + kontoplan.csv and scenarier.csv: examples for them all. */
 const UDVIDET = 'data/slagelse-ebu-2025-bo2-udvidet';
+const KOMMUNE = 'data/eksempel-kommune-2025';
 
 const HJAELP_TITLER: Record<string, string> = {
   'Usage:': 'Brug:',
@@ -75,9 +78,11 @@ const eksempler = (linjer: string[]) => `\nEksempler:\n${linjer.map((e) => `  $ 
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
 /** Commands that build whole documents, so they offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER = new Set(['prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
+const DOKUMENTKOMMANDOER = new Set([
+  'prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'hovedoversigt', 'anlaeg',
+]);
 /** Commands whose tables get a bar column on a terminal. */
-const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport']);
+const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'hovedoversigt', 'anlaeg']);
 
 function rapportKommando(program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe, ekstra: (c: Command) => Command = (c) => c) {
   const c = program
@@ -207,6 +212,33 @@ export function byggProgram(miljoe: Miljoe): Command {
   ], forbrugKommando as Koersel, miljoe, (c) => c
     .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
     .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
+  const hovedoversigtTekst = 'hele kommunens resultatopgørelse: skatter, drift pr. udvalg, anlæg og finansiering, '
+    + 'kassen og servicerammen';
+  rapportKommando(program, 'hovedoversigt', hovedoversigtTekst, [
+    `budgetopf hovedoversigt ${KOMMUNE}`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format json`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format html --output hovedoversigt.html`,
+    `budgetopf hovedoversigt ${KOMMUNE} --format xlsx --output hovedoversigt.xlsx`,
+  ], hovedoversigtKommando, miljoe);
+  const anlaegTekst = 'anlægsposterne: korrigeret, forbrug til dato, forventet, afvigelse og overførsel til næste år, '
+    + 'største afvigelse først';
+  rapportKommando(program, 'anlaeg', anlaegTekst, [
+    `budgetopf anlaeg ${KOMMUNE}`,
+    `budgetopf anlaeg ${KOMMUNE} --format csv --output anlaeg.csv`,
+  ], anlaegKommando, miljoe);
+  program
+    .command('samle')
+    .description('saml udvalgenes mapper (og en mappe med finansieringen) til én mappe for hele kommunen')
+    .usage('<mapper…> --til NY')
+    .configureHelp(DANSK_HJAELP)
+    .argument('<mapper...>', 'mapperne, der skal samles (hver et datasæt)')
+    .requiredOption('--til <mappe>', 'den nye mappe (må ikke findes, eller skal være tom)')
+    .option('--kommune <navn>', 'kommunens navn i den nye opfoelgning.json (standard: den første mappes)')
+    .addHelpText('after', '\nEksempler:\n'
+      + `  $ budgetopf samle ${REFERENCE} data/udvalg-buu data/udvalg-sou `
+      + 'data/udvalg-finansiering --til kommune-bo2\n'
+      + '  (derefter: budgetopf hovedoversigt kommune-bo2)\n')
+    .action(async (mapper: string[], f: { til: string; kommune?: string }) => samle(mapper, f, miljoe));
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
@@ -226,7 +258,7 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--lint-pris-pct <p>', 'budgetprisen må ligge så mange % fra sidste års regnskabspris', beloeb, STANDARD_LINT.prisPct)
     .addHelpText('after', eksempler([
       `budgetopf valider ${REFERENCE}`,
-      'budgetopf valider data/* --format github --maks-merforbrug 10.000.000',
+      'budgetopf valider data/* --format github --maks-merforbrug 20.000.000',
       `budgetopf valider ${REFERENCE} --lint --strict --lint-pris-pct 25`,
       `budgetopf valider ${REFERENCE} --lint --strict   # exit 1: kildens pris på Integrationsydelse steg 21,3 %`,
     ]))
@@ -242,6 +274,7 @@ const KOMMANDER_FEJL: [RegExp, string][] = [
   [/^error: unknown command '([^']+)'/, "ukendt kommando '$1'"],
   [/^error: too many arguments.*/, 'for mange argumenter'],
   [/^error: missing required argument '([^']+)'/, "argumentet '$1' mangler"],
+  [/^error: required option '([^']+)' not specified/, "tilvalget '$1' skal angives"],
   [/^error: option '([^']+)' argument missing/, 'tilvalget $1 mangler en værdi'],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./, "ugyldig værdi '$2' til $1; tilladte værdier: $3"],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\. (.+)/, "ugyldig værdi '$2' til $1: $3"],

@@ -46,3 +46,12 @@ export {
 export { summerPosteringer, type Posteringer, type PosteringsValg } from './io/posteringer.js';
 export { laesForbrug, type Forbrugsresultat } from './io/forbrugsdata.js';
 export { prognoseJson, forbrugJson } from './render/json.js';
+export {
+  hovedoversigt, anlaegsposter, postResultater, ART_TEKST, ORDINAER_DRIFT,
+  type Hovedoversigt, type Hovedlinje, type Hovedsum, type Ramme, type Anlaegspost,
+} from './core/hovedoversigt.js';
+export { driftsdel, type Driftsdatasaet } from './core/drift.js';
+export { ARTER, UDGIFTSARTER, erDriftsart } from './core/model.js';
+export { samleDatasaet, type Kildemappe, type Samlet } from './core/samle.js';
+export { hovedoversigtJson, anlaegJson } from './render/hovedoversigt-json.js';
+export { hovedoversigtDokument, hovedoversigtSektioner } from './report/hovedoversigt.js';

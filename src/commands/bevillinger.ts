@@ -1,5 +1,13 @@
 /** `budgetopf bevillinger [mappe]`: check and classify the bevillingsønsker, or propose them (`--foreslaa`). */
-import { efterBevillinger, foreslaa, klassificer } from '../core/bevillinger.js';
+import {
+  anvendBevillinger, efterBevillinger, foreslaa, klassificer, type Bevillingsoenske,
+} from '../core/bevillinger.js';
+import { hovedoversigt } from '../core/hovedoversigt.js';
+import type { Bevillingslinje } from '../core/model.js';
+import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
+import { efterBevillingerHovedTabel } from '../report/hovedoversigt.js';
+import { erHeleKommunen } from './hovedoversigt.js';
+import type { Kontekst } from './shared.js';
 import { bevillingsoenskerCsv } from '../render/bevillingsoensker-csv.js';
 import { bevillingerJson, json } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
@@ -28,8 +36,12 @@ export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Mi
       ? 'Intet at foreslå: intet politikområde har merforbrug.'
       : `${mappe} har ingen bevillingsoensker.csv (eller den er tom); budgetopf bevillinger --foreslaa foreslår dem.`);
   }
+  const hoved = hovedEfterBevillinger(k, oensker, flag.foreslaa ? alle : eksisterende);
   let tekst: string | Uint8Array;
-  if (flag.format === 'json') tekst = json(bevillingerJson(oensker, efter));
+  if (flag.format === 'json') {
+    const kasse = hoved ? { hovedoversigt_efter_bevillinger: hovedoversigtJson(hoved.efter) } : {};
+    tekst = json({ ...bevillingerJson(oensker, efter), ...kasse });
+  }
   else if (flag.format === 'csv') {
     // The whole file (the folder's requests, then the proposal) in the dataset's own number format, so it can replace bevillingsoensker.csv.
     tekst = bevillingsoenskerCsv(alle, k.ds.manifest.beloebsenhed, k.ds.manifest.talformat ?? flag.csvFormat);
@@ -41,9 +53,26 @@ export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Mi
       titel: `${flag.foreslaa ? 'Forslag til bevillingsønsker' : 'Bevillingsønsker'}: ${m.opfoelgning} ${m.budgetaar}`,
       undertitel: [m.kommune, ...(m.udvalg ? [m.udvalg] : []),
         ...(flag.foreslaa && eksisterende.length ? [`Forslaget kommer oven i mappens ${new Set(eksisterende.map((l) => l.id)).size} bevillingsønsker; tabellen "Afvigelse efter bevillinger" medregner begge.`] : [])],
-      sektioner: bevillingsSektioner(oensker, k.ds.politikomraader, k.o, efter, v, vBevilling),
+      sektioner: [
+        ...bevillingsSektioner(oensker, k.ds.politikomraader, k.o, efter, v, vBevilling),
+        ...(hoved ? [{
+          titel: 'Kassen og servicerammen efter bevillinger', ark: 'Kassen efter bevillinger',
+          tabel: efterBevillingerHovedTabel(hoved.foer, hoved.efter, v),
+        }] : []),
+      ],
     };
     tekst = await renderUdskrift(dokument, flag, v, miljoe);
   }
   await udskriv(tekst, flag, k.filer, miljoe);
+}
+
+/**
+ * For a whole-municipality folder whose requests touch the kasse or move budget between service and
+ * overførsel: the hovedoversigt before and after the budget year's requests (the same engine on the changed input).
+ */
+function hovedEfterBevillinger(k: Kontekst, oensker: Bevillingsoenske[], linjer: Bevillingslinje[]) {
+  const relevant = new Set(['kassefinansieret', 'tilfoerer_kassen', 'service_overfoersel']);
+  const beroerer = oensker.some((b) => b.flag.some((f) => relevant.has(f)));
+  if (!erHeleKommunen(k.ds) || !beroerer) return null;
+  return { foer: hovedoversigt(k.ds, k.o), efter: hovedoversigt(anvendBevillinger(k.ds, linjer)) };
 }

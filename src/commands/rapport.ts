@@ -5,6 +5,10 @@ import { bevillingsSektioner } from '../report/bevillinger.js';
 import { rapportDokument } from '../report/rapport.js';
 import { prognose } from '../core/prognose.js';
 import { prognoseSektioner } from '../report/prognose.js';
+import { anlaegsposter, hovedoversigt } from '../core/hovedoversigt.js';
+import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
+import { hovedoversigtSektioner } from '../report/hovedoversigt.js';
+import { erHeleKommunen } from './hovedoversigt.js';
 import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
 
 const bevillingerAf = (k: Kontekst) =>
@@ -12,7 +16,10 @@ const bevillingerAf = (k: Kontekst) =>
 
 export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
   koerRapport(mappe, flag, miljoe, {
-    json: (k) => rapportJson(k.o, bevillingerAf(k)),
+    json: (k) => ({
+      ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
+      ...rapportJson(k.o, bevillingerAf(k)),
+    }),
     tekst: (k, v) => {
       const b = bevillingerAf(k);
       const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
@@ -20,6 +27,13 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
       // --anvend-prognose (shown against helaarspersoner.csv's own forventet), else the best method's.
       const p = k.prognose ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
       const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
-      return rapportDokument(k.o, v, [...(b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : []), ...prognoser]);
+      const bevillingsdel = b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : [];
+      const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser]);
+      // A whole-municipality folder starts with the resultatopgørelse, then each udvalg's drift as before.
+      if (erHeleKommunen(k.ds)) {
+        const anlaeg = anlaegsposter(k.ds, new Map(), k.o);
+        d.sektioner.unshift(...hovedoversigtSektioner(hovedoversigt(k.ds, k.o), anlaeg, v));
+      }
+      return d;
     },
   });

@@ -5,6 +5,7 @@
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
 import { Decimal, NUL, sum } from './money.js';
+import { driftsdel } from './drift.js';
 import {
   postNoegle as noegle, UDGIFTSARTER, type Budgetpost, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Politikomraade, type Udgiftsart, type Ydelse,
 } from './model.js';
@@ -188,7 +189,8 @@ export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string):
  * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
  * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
  */
-export function beregn(ds: Datasaet): Opfoelgning {
+export function beregn(alle: Datasaet): Opfoelgning {
+  const ds = driftsdel(alle); // the drift kinds only: the other kinds belong to the hovedoversigt
   const harFF = ds.harForventetForrige;
   const st = struktur(ds);
   const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));

@@ -7,6 +7,7 @@
  */
 import { beregn, grupper, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
 import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
+import { ARTER, type Art } from './model.js';
 import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
 import { menteDu } from './naermeste.js';
 
@@ -74,7 +75,7 @@ export function kontrollerBevillingsarter(ds: Datasaet): Fund[] {
     if (erKassen(l)) continue;
     const post = l.post === null ? undefined : poster.get(postNoegle(l.politikomraade, l.post));
     if (l.udgiftsart === null) fejl(l, 'udgiftsart', 'mangler_vaerdi', `${l.id}: udgiftsart skal udfyldes (service eller overfoersel) på alle linjer undtagen kassen`);
-    else if (post && UDGIFTSARTER.includes(post.udgiftsart) && post.udgiftsart !== l.udgiftsart) {
+    else if (post && ARTER.includes(post.udgiftsart) && post.udgiftsart !== l.udgiftsart) {
       fejl(l, 'udgiftsart', 'udgiftsart_afviger_fra_post', `${l.id}: linjen er ${l.udgiftsart}, men posten "${post.post}" er ${post.udgiftsart} i budget.csv`);
     }
   }
@@ -161,7 +162,7 @@ export const BEVILLINGSPOST = 'Bevillingsønsker';
 export function anvendBevillinger(ds: Datasaet, linjer: readonly Bevillingslinje[] = ds.bevillingslinjer, aar = ds.manifest.budgetaar): Datasaet {
   const poster = ds.poster.map((p) => ({ ...p }));
   const aktivitetsposter = new Set(ds.ydelser.map((y) => y.ydelse));
-  const find = (l: Bevillingslinje, udgiftsart: Udgiftsart): Budgetpost => {
+  const find = (l: Bevillingslinje, udgiftsart: Art): Budgetpost => {
     const egen = l.post !== null && !aktivitetsposter.has(l.post) ? l.post : null;
     const navn = egen ?? BEVILLINGSPOST;
     let post = poster.find((p) => p.politikomraade === l.politikomraade && p.post === navn && (egen !== null || p.udgiftsart === udgiftsart));

@@ -4,8 +4,22 @@
  */
 import type { Decimal, Enhed, Talformat } from './money.js';
 
+/** The drift kinds: what the deviation tables (afvigelser, aktivitet, rapport) show. */
 export type Udgiftsart = 'service' | 'overfoersel';
 export const UDGIFTSARTER: readonly Udgiftsart[] = ['service', 'overfoersel'];
+/**
+ * Every kind a budget post may have (FORMAT.md v2), in the order of the hovedoversigt. Sign as everywhere:
+ * positive = udgift, negative = indtægt (skatter, tilskud and optagne lån are negative).
+ */
+export type Art = Udgiftsart | 'renter' | 'skatter' | 'tilskud_udligning' | 'anlaeg' | 'forsyning' | 'laan' | 'afdrag'
+  | 'finansforskydninger';
+export const ARTER: readonly Art[] = [
+  'skatter', 'tilskud_udligning', 'service', 'overfoersel', 'renter',
+  'anlaeg', 'forsyning', 'laan', 'afdrag', 'finansforskydninger',
+];
+/** The kinds that are income: a positive amount on them is suspicious (a warning). */
+export const INDTAEGTSARTER: readonly Art[] = ['skatter', 'tilskud_udligning', 'laan'];
+export const erDriftsart = (a: Art): a is Udgiftsart => a === 'service' || a === 'overfoersel';
 
 /** Where a record came from, so that a rule can point at it. */
 export interface Kilde {
@@ -29,6 +43,12 @@ export interface Manifest {
   talformat?: Talformat;
   /** How tables print an afvigelse (JSON is always canonical: merforbrug negative). */
   fortegn: Fortegn;
+  /** kr: the municipality's service ceiling for the year (v2; the manifest's `serviceramme`). */
+  serviceramme?: Decimal;
+  /** kr: the ceiling for the skattefinansierede anlæg (`anlaegsramme`). */
+  anlaegsramme?: Decimal;
+  /** kr: likvide aktiver at 1 January (`kasse_primo`). */
+  kassePrimo?: Decimal;
 }
 
 export interface Politikomraade {
@@ -41,14 +61,20 @@ export interface Politikomraade {
 export interface Budgetpost {
   politikomraade: string;
   post: string;
-  udgiftsart: Udgiftsart;
+  /** A drift kind (service, overfoersel) or one of the whole municipality's kinds (v2). */
+  udgiftsart: Art;
   vedtaget: Decimal;
   korrigeret: Decimal;
   /** The controller's estimate; null for an activity post (the activity model decides it). */
   forventet: Decimal | null;
   forventetForrige: Decimal | null;
+  /** kr: the part of the afvigelse expected to be carried over to next year (`overfoeres`); null or absent = none. */
+  overfoeres?: Decimal | null;
   kilde: Kilde;
 }
+
+/** A post of a drift kind: what the drift engine (`beregn`) computes. */
+export type Driftspost = Budgetpost & { udgiftsart: Udgiftsart };
 
 export interface Ydelse {
   ydelse: string;
@@ -99,7 +125,7 @@ export interface Bevillingslinje {
   politikomraade: string;
   post: string | null;
   /** null on a kassen line. */
-  udgiftsart: Udgiftsart | null;
+  udgiftsart: Art | null;
   aar: number;
   /** kr; positive = more budget (expense), negative = less budget, an income or financing. */
   beloeb: Decimal;
@@ -138,6 +164,8 @@ export interface Datasaet {
   forbrugsfil: string | null;
   /** Whether budget.csv has the `forventet_forrige` column. */
   harForventetForrige: boolean;
+  /** Whether budget.csv has the `overfoeres` column (reports then show the afvigelse efter overførsler). */
+  harOverfoeres?: boolean;
 }
 
 export type Alvor = 'fejl' | 'advarsel';

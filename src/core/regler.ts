@@ -3,9 +3,12 @@
  * findings; `kontroller` runs them all. Per-cell rules (numbers, required values, ranges) live in
  * the loader's schemas, since they need the raw text.
  */
-import { grupper } from './beregn.js';
+import { aktivitetsdelta, grupper } from './beregn.js';
 import { kontrollerBevillingsarter, kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
-import { fund, postNoegle, type Datasaet, type Fund, type Kilde } from './model.js';
+import { Decimal, formatTal, sum } from './money.js';
+import {
+  erDriftsart, fund, INDTAEGTSARTER, postNoegle, type Budgetpost, type Datasaet, type Fund, type Kilde,
+} from './model.js';
 import { menteDu } from './naermeste.js';
 
 type Regel = (ds: Datasaet) => Fund[];
@@ -141,6 +144,54 @@ const maanedstalUdenHuller: Regel = (ds) => {
   return ud;
 };
 
+const KOLONNER = ['vedtaget', 'korrigeret', 'forventet'] as const;
+
+/** An income kind (skatter, tilskud og udligning, optagne lån) is negative: a positive amount looks like a slip. */
+const indtaegtNegativ: Regel = (ds) =>
+  ds.poster.filter((p) => INDTAEGTSARTER.includes(p.udgiftsart)).flatMap((p) => {
+    const kolonne = KOLONNER.find((k) => p[k]?.gt(0));
+    const besked = `"${p.post}" er ${p.udgiftsart}, en indtægt, som skrives negativt; `
+      + `${kolonne} er positiv (fortegnsfejl?)`;
+    return kolonne ? [fund(p.kilde.fil, p.kilde.linje, kolonne, 'indtaegt_positiv', besked, 'advarsel')] : [];
+  });
+
+/** An activity model belongs to a drift post (the benefits are overførsler or service). */
+const ydelseIDrift: Regel = (ds) => {
+  const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
+  return ds.poster.filter((p) => ydelser.has(p.post) && !erDriftsart(p.udgiftsart)).map((p) =>
+    fejl(p.kilde, 'udgiftsart', 'ydelse_ikke_drift',
+      `"${p.post}" har en aktivitetsmodel i helaarspersoner.csv og skal være service eller overfoersel, `
+      + `ikke ${p.udgiftsart}`));
+};
+
+const kr = (d: Decimal) => `${formatTal(d, { decimaler: 2, format: 'da', tusindtalsseparator: true })} kr.`;
+
+/** The post's afvigelse as the engine computes it (korrektioner included); null when the files alone do not tell. */
+function afvigelseAf(ds: Datasaet, p: Budgetpost, korrektioner: Map<string, Decimal>): Decimal | null {
+  const korr = korrektioner.get(postNoegle(p.politikomraade, p.post));
+  if (p.forventet !== null) return p.korrigeret.minus(p.forventet).minus(korr ?? 0);
+  const y = ds.ydelser.filter((x) => x.ydelse === p.post);
+  const pris = ds.enhedspriser.filter((x) => x.ydelse === p.post);
+  if (y.length !== 1 || pris.length !== 1) return null; // a forecast from forbrug.csv, or another rule's finding
+  return aktivitetsdelta(y[0]!, pris[0]!).plus(korr ?? 0).neg();
+}
+
+/** `overfoeres` is part of the afvigelse: same sign, no larger (a mindreforbrug, or a merforbrug carried over). */
+const overfoeresIndenForAfvigelse: Regel = (ds) => {
+  const korrektioner = new Map([...grupper(ds.korrektioner, (k) => postNoegle(k.politikomraade, k.post))]
+    .map(([n, ks]) => [n, sum(ks.map((k) => k.beloeb))]));
+  return ds.poster.flatMap((p) => {
+    const o = p.overfoeres;
+    const afv = o && !o.isZero() ? afvigelseAf(ds, p, korrektioner) : null;
+    if (!o || !afv) return [];
+    const [mindre, mer] = [Decimal.max(afv, 0), Decimal.min(afv, 0)];
+    const besked = o.gt(mindre) ? `er større end postens mindreforbrug (${kr(mindre)})`
+      : o.lt(mer) ? `er et større merforbrug end postens (${kr(mer)})` : null;
+    const tekst = `"${p.post}": overfoeres (${kr(o)}) ${besked}`;
+    return besked ? [fejl(p.kilde, 'overfoeres', 'overfoeres_over_afvigelse', tekst)] : [];
+  });
+};
+
 /** Excel turns `2.1` typed into a cell into the date 2. januar (`02-jan`): the politikområde it probably was. */
 const EXCEL_MAANED = new Map(
   ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'].map((m, i) => [m, i + 1]),
@@ -234,6 +285,16 @@ const SPECS: readonly RegelSpec[] = [
     laeser: { maanedstal: ['ydelse', 'maaned'] } },
   { regel: politikomraadeSomDato, navn: 'politikområder som datoer', kraever: [],
     laeser: { politikomraader: ['nr'], poster: PO, korrektioner: PO, bevillingslinjer: PO, kontoplan: PO } },
+  { regel: indtaegtNegativ, navn: 'indtægter med negativt fortegn', kraever: [],
+    laeser: { poster: ['post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'] } },
+  { regel: ydelseIDrift, navn: 'aktivitetsmodeller på driftsposter', kraever: [],
+    laeser: { ydelser: ['ydelse'], poster: ['post', 'udgiftsart'] } },
+  // Posts whose ydelse or price could not be read are left out by the rule itself (no afvigelse to compare with).
+  { regel: overfoeresIndenForAfvigelse, navn: 'overfoeres inden for afvigelsen', kraever: [],
+    laeser: {
+      poster: [...PO_POST, 'korrigeret', 'forventet', 'overfoeres'], korrektioner: [...PO_POST, 'beloeb'],
+      ydelser: ['ydelse', 'vedtaget', 'korrigeret', 'forventet'], enhedspriser: ['ydelse', 'budget', 'forventet'],
+    } },
 ];
 
 export const REGLER: readonly Regel[] = SPECS.map((s) => s.regel);

@@ -11,7 +11,9 @@ import { kontrollerDelvis, type Liste } from '../core/regler.js';
 import { parseDato } from '../core/forbrug.js';
 import { dekod, laesCsv, samlWindows1252, ulaeseligFund, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
-import { erPladsholder, filSchemaer, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER } from './schemas.js';
+import {
+  erPladsholder, filSchemaer, MANIFEST_BELOEB, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER,
+} from './schemas.js';
 
 export const FILER = {
   manifest: 'opfoelgning.json',
@@ -179,12 +181,36 @@ async function laesManifest(fil: string, fundListe: Fund[]): Promise<Manifest | 
       : `Feltet "pr" (${res.data.pr}) skal ligge i budgetåret ${res.data.budgetaar}`));
     return null;
   }
+  const beloeb = manifestBeloeb(res.data, (noegle, besked) =>
+    fundListe.push(nytFund(fil, jsonLinje(tekst, noegle), noegle, 'ugyldigt_manifest', besked)));
+  if (!beloeb) return null;
   for (const noegle of Object.keys(raa as object)) {
     if (!MANIFEST_NOEGLER.includes(noegle)) {
       fundListe.push(nytFund(fil, jsonLinje(tekst, noegle), noegle, 'ukendt_felt', `Ukendt felt "${noegle}" ignoreres`, 'advarsel'));
     }
   }
-  return res.data as Manifest;
+  const { serviceramme: _s, anlaegsramme: _a, kasse_primo: _k, ...resten } = res.data;
+  return { ...resten, ...beloeb } as Manifest;
+}
+
+/** The manifest's amounts (kr) as Decimals; null (and a finding each) when one is not whole øre within 15 digits. */
+type ManifestBeloeb = Partial<Record<(typeof MANIFEST_BELOEB)[number], number>>;
+function manifestBeloeb(data: ManifestBeloeb, fejl: (noegle: string, besked: string) => void) {
+  const ud: Pick<Manifest, 'serviceramme' | 'anlaegsramme' | 'kassePrimo'> = {};
+  let ok = true;
+  for (const noegle of MANIFEST_BELOEB) {
+    const n = data[noegle];
+    if (n === undefined) continue;
+    // A JSON number's shortest decimal text is the figure as written, when it has at most 15 significant digits.
+    const d = Number.isFinite(n) && Math.abs(n) < 1e13 ? new Decimal(String(n)) : null;
+    if (!d || d.decimalPlaces() > 2) {
+      fejl(noegle, `Feltet "${noegle}" skal være ${MANIFEST_FORVENTNING[noegle]} (${String(n)} er ikke)`);
+      ok = false;
+      continue;
+    }
+    ud[noegle === 'kasse_primo' ? 'kassePrimo' : noegle] = d;
+  }
+  return ok ? ud : null;
 }
 
 const sorter = (fund: Fund[]) =>
@@ -313,13 +339,15 @@ function byggDatasaet(manifest: Manifest, t: {
   return {
     manifest,
     harForventetForrige: t.budget.kolonner.includes('forventet_forrige'),
+    ...(t.budget.kolonner.includes('overfoeres') ? { harOverfoeres: true } : {}),
     politikomraader: t.po.raekker.map((r): Politikomraade => ({
       nr: r.nr, navn: r.navn, udvalg: r.udvalg, kilde: kilde(FILER.politikomraader, r),
     })),
     poster: t.budget.raekker.map((r): Budgetpost => ({
       politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart, vedtaget: r.vedtaget,
       korrigeret: r.korrigeret, forventet: r.forventet,
-      forventetForrige: r.forventet_forrige, kilde: kilde(FILER.budget, r),
+      forventetForrige: r.forventet_forrige, ...(r.overfoeres ? { overfoeres: r.overfoeres } : {}),
+      kilde: kilde(FILER.budget, r),
     })),
     ydelser: t.hp.raekker.map((r): Ydelse => ({
       ydelse: r.ydelse,

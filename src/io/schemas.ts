@@ -5,7 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { Decimal, parseTal, type Talformat } from '../core/money.js';
-import { BEVILLINGSTYPER, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
+import {
+  ARTER, BEVILLINGSTYPER, KASSEN, type Art, type Bevillingstype, type Korrektionstype, type Udgiftsart,
+} from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
 
@@ -73,13 +75,21 @@ const UDGIFTSART_ALIAS: Record<string, Udgiftsart> = {
   øvrige: 'overfoersel',
 };
 
+/** budget.csv and bevillingsoensker.csv also take the whole municipality's kinds (FORMAT.md v2). */
+const ART_ALIAS: Record<string, Art> = Object.assign(Object.create(null) as Record<string, Art>, UDGIFTSART_ALIAS, {
+  ...Object.fromEntries(ARTER.map((a) => [a, a])),
+  anlæg: 'anlaeg',
+  lån: 'laan',
+  tilskud_og_udligning: 'tilskud_udligning',
+});
+const ART_BESKED = (v: string) => `"${v}" er ikke en udgiftsart (brug ${ARTER.join(', ')})`;
+
 export const udgiftsart = () =>
-  felt((v, ctx): Udgiftsart => UDGIFTSART_ALIAS[v.toLowerCase()]
-    ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`));
+  felt((v, ctx): Art => ART_ALIAS[v.toLowerCase()] ?? problem(ctx, v, 'ugyldig_udgiftsart', ART_BESKED(v)));
 
 export const valgfriUdgiftsart = () =>
-  felt((v, ctx): Udgiftsart | null => (v === '' ? null : UDGIFTSART_ALIAS[v.toLowerCase()]
-    ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`)));
+  felt((v, ctx): Art | null =>
+    (v === '' ? null : ART_ALIAS[v.toLowerCase()] ?? problem(ctx, v, 'ugyldig_udgiftsart', ART_BESKED(v))));
 
 export const bevillingstype = () =>
   felt((v, ctx): Bevillingstype => (BEVILLINGSTYPER as readonly string[]).includes(v.toLowerCase())
@@ -120,7 +130,7 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
     },
     budget: {
       paakraevede: ['politikomraade', 'post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'],
-      valgfri: ['forventet_forrige'],
+      valgfri: ['forventet_forrige', 'overfoeres'],
       felter: {
         politikomraade: tekst(),
         post: tekst(),
@@ -129,6 +139,7 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
         korrigeret: beloeb,
         forventet: tal({ ...format, faktor, valgfri: true }),
         forventet_forrige: tal({ ...format, faktor, valgfri: true }),
+        overfoeres: tal({ ...format, faktor, valgfri: true }),
       },
     },
     helaarspersoner: {
@@ -194,7 +205,12 @@ export const manifestSchema = z.object({
   beloebsenhed: z._default(z.enum(['kr', 't.kr', 'mio.kr']), 'kr'),
   talformat: z.optional(z.enum(['da', 'en'])),
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
+  serviceramme: z.optional(z.number()),
+  anlaegsramme: z.optional(z.number()),
+  kasse_primo: z.optional(z.number()),
 });
+/** The manifest's amounts (kr, whatever beloebsenhed says): JSON numbers with at most two decimals. */
+export const MANIFEST_BELOEB = ['serviceramme', 'anlaegsramme', 'kasse_primo'] as const;
 /** What each manifest field must be, for the finding's message. */
 export const MANIFEST_FORVENTNING: Record<string, string> = {
   kommune: 'en tekst, fx "Slagelse Kommune"',
@@ -206,5 +222,8 @@ export const MANIFEST_FORVENTNING: Record<string, string> = {
   beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
   talformat: '"da" eller "en"',
   fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',
+  serviceramme: 'et beløb i kr. som tal med højst to decimaler, fx 2150000000',
+  anlaegsramme: 'et beløb i kr. som tal med højst to decimaler, fx 180000000',
+  kasse_primo: 'et beløb i kr. som tal med højst to decimaler, fx 350000000',
 };
 export const MANIFEST_NOEGLER = Object.keys(MANIFEST_FORVENTNING);

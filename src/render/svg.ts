@@ -5,7 +5,7 @@
  * mindreforbrug), and merforbrug is hatched as well as red, so nothing is said by colour alone.
  */
 import { Decimal, formatTal, iEnhed, rund } from '../core/money.js';
-import type { Diagram, Linjediagram, Soejlediagram, Talart } from '../report/shape.js';
+import type { Diagram, Linjediagram, Soejlediagram, Talart, Vandfalddiagram } from '../report/shape.js';
 import { beloebTekst } from '../report/visning.js';
 import type { Talvisning } from './celle.js';
 
@@ -193,5 +193,49 @@ function linjer(d: Linjediagram, v: DiagramValg, id: string): string {
 
 /** A chart as an SVG element; `id` makes its ids unique in the page. */
 export function tegnDiagram(d: Diagram, v: DiagramValg, id: string): string {
+  if (d.type === 'vandfald') return vandfald(d, v, id);
   return d.type === 'soejler' ? soejler(d, v, id) : linjer(d, v, id);
+}
+
+/** A horizontal waterfall: one row per step, a step's bar from the running total before it to the one after. */
+function vandfald(d: Vandfalddiagram, v: DiagramValg, id: string): string {
+  let loebende = new Decimal(0);
+  const spaend = d.trin.map((t) => {
+    const fra = t.total ? new Decimal(0) : loebende;
+    const til = t.total ? t.vaerdi : loebende.plus(t.vaerdi);
+    loebende = til;
+    return { t, fra: tilTal(fra), til: tilTal(til) };
+  });
+  const tal = spaend.flatMap((s) => [s.fra, s.til]);
+  const [mindst, stoerst] = [Math.min(0, ...tal), Math.max(0, ...tal)];
+  const etiketbredde = Math.min(290, Math.max(0, ...d.trin.map((t) => t.etiket.length)) * TEGN + 12);
+  const tekstplads = 8 + Math.max(4, ...d.trin.map((t) => visTal(t.vaerdi, d.art, v, !t.total).kort.length)) * TEGN;
+  const [venstre, hoejre] = [etiketbredde + tekstplads, BREDDE - tekstplads];
+  const x = (n: number) => venstre + ((n - mindst) / (stoerst - mindst || 1)) * (hoejre - venstre);
+  const [top, raekke] = [26, 22];
+  const hoejde = top + d.trin.length * raekke + 6;
+  const beskrivelser: string[] = [];
+  const trinSvg = spaend.map(({ t, fra, til }, i) => {
+    const y = top + i * raekke;
+    const tekst = visTal(t.vaerdi, d.art, v, !t.total);
+    const titel = `${t.etiket}: ${tekst.lang}`;
+    beskrivelser.push(titel);
+    const [a, b] = [x(Math.min(fra, til)), x(Math.max(fra, til))];
+    const fyld = t.total ? SERIEFARVER[2]! : t.vaerdi.isNegative() ? `url(#${id}-merforbrug)` : FARVER.mindreforbrug;
+    const [tx, anker] = til < fra ? [a - 4, 'end'] : [b + 4, 'start'];
+    const etiket = `<text class="etiket" x="${fmt(etiketbredde - 8)}" y="${fmt(y + 12)}" text-anchor="end">`
+      + `${esc(t.etiket)}</text>`;
+    const bredde = fmt(Math.max(b - a, 1));
+    const bjaelke = `<rect x="${fmt(a)}" y="${fmt(y + 2)}" width="${bredde}" height="16" fill="${fyld}"/>`;
+    const vaerdi = `<text x="${fmt(tx)}" y="${fmt(y + 14)}" text-anchor="${anker}">${esc(tekst.kort)}</text>`;
+    return `${etiket}<g class="soejle"><title>${esc(titel)}</title>${bjaelke}${vaerdi}</g>`;
+  }).join('');
+  const legende = [
+    { fyld: FARVER.mindreforbrug, tekst: 'Tilfører kassen (+)' },
+    { fyld: `url(#${id}-merforbrug)`, tekst: 'Tlinjer på kassen (−)' },
+    { fyld: SERIEFARVER[2]!, tekst: 'Resultat' },
+  ];
+  const akse = `<line x1="${fmt(x(0))}" x2="${fmt(x(0))}" y1="${top - 4}" y2="${fmt(hoejde - 4)}"`
+    + ` stroke="${FARVER.akse}" stroke-width="1"/>`;
+  return svg(id, hoejde, d.titel, beskrivelser.join('; '), moenstre(id, 1) + forklaring(legende, 12) + trinSvg + akse);
 }

@@ -117,8 +117,10 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
       const medTal = dele.filter((n) => lagret.has(`${bogstav(i)}${n}`));
       const delsum = sum(medTal.map((n) => new Decimal(lagret.get(`${bogstav(i)}${n}`)!)));
       const args = sumArgumenter(bogstav(i), medTal);
-      if (medTal.length === 0 || args.length > MAKS_ARGUMENTER || !delsum.equals(total)) return;
-      celle.value = { formula: `SUM(${args.join(',')})`, result: total };
+      const minus = r.negeret?.includes(k.noegle) ?? false;
+      const passer = (minus ? delsum.neg() : delsum).equals(total);
+      if (medTal.length === 0 || args.length > MAKS_ARGUMENTER || !passer) return;
+      celle.value = { formula: `${minus ? '-' : ''}SUM(${args.join(',')})`, result: total };
     });
   });
 

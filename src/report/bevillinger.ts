@@ -2,12 +2,17 @@
 import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
 import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
+import type { Art } from '../core/model.js';
 import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
 import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
 
-const UDGIFTSART_ENTAL = { service: 'serviceudgift', overfoersel: 'overførselsudgift' } as const;
+const UDGIFTSART_ENTAL: Record<Art, string> = {
+  service: 'serviceudgift', overfoersel: 'overførselsudgift', renter: 'renter', skatter: 'skatter',
+  tilskud_udligning: 'tilskud og udligning', anlaeg: 'anlæg', forsyning: 'forsyning', laan: 'lån',
+  afdrag: 'afdrag på lån', finansforskydninger: 'finansforskydning',
+};
 
 const FLAG_TEKST: Record<Flag, string> = {
   kassefinansieret: 'kassefinansieret tillægsbevilling, en undtagelse efter kasse- og regnskabsregulativet, der beder udvalget finde kompenserende besparelser inden for egen ramme først',

@@ -31,6 +31,8 @@ export interface Tabelraekke {
   id?: string;
   /** This row's amounts (`beloeb` cells) are the sums of these rows' amounts: a workbook writes them as SUM formulas. */
   sumAf?: string[];
+  /** Columns whose amount is the negated sum of `sumAf` (ændring af likvide aktiver): written as −SUM. */
+  negeret?: string[];
 }
 
 export interface Tabel {
@@ -51,7 +53,18 @@ export interface Tabel {
  * A chart as data, with exact figures; the HTML renderer draws it as SVG, text renderers leave it out.
  * Amounts (`art: 'beloeb'`) are kr and are labelled in the document's unit.
  */
-export type Diagram = Soejlediagram | Linjediagram;
+export type Diagram = Soejlediagram | Linjediagram | Vandfalddiagram;
+
+/**
+ * A waterfall: each step moves a running total by its amount (drawn from the total before to the total
+ * after); a step marked `total` is a running total drawn from zero (a subtotal, or the end).
+ */
+export interface Vandfalddiagram {
+  type: 'vandfald';
+  titel: string;
+  art: Talart;
+  trin: { etiket: string; vaerdi: Decimal; total?: boolean }[];
+}
 
 /** Horizontal bars per label, one bar per series in each group, drawn from a zero axis. */
 export interface Soejlediagram {
