@@ -37,12 +37,12 @@ const senChildProcess = {
     }));
   },
 };
-// iconv-lite is needed only for Windows-1252 files and exceljs only for --format xlsx: they stay outside the
+// iconv-lite is needed only for Windows-1252 files, exceljs only for --format xlsx and docx/resvg only for --format docx: they stay outside the
 // bundle and load on demand. The bundle runs as a vm.Script (no import() there): esbuild turns the external
 // dynamic imports into lazy requires.
 await build({
   ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs',
-  external: ['iconv-lite', 'exceljs'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
+  external: ['iconv-lite', 'exceljs', 'docx', '@resvg/resvg-js'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
 });
 await build({ ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', external: Object.keys(dependencies) });
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });

@@ -14,7 +14,10 @@ import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 
-export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx';
+export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx' | 'docx';
+/** The formats that draw whole documents (charts and all) and write binary files or one self-contained page. */
+export const erDokumentformat = (f: Format) => f === 'html' || f === 'xlsx' || f === 'docx';
+const erBinaer = (f: Format) => f === 'xlsx' || f === 'docx';
 
 export interface RapportFlag extends Tilpasning {
   format: Format;
@@ -135,8 +138,9 @@ function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
 
 /** A workbook is a binary file: it needs --output and never goes to a terminal. */
 export function kraevFil(flag: RapportFlag): void {
-  if (flag.format === 'xlsx' && (flag.output === undefined || flag.output === '-')) {
-    throw new ExitError(2, '--format xlsx skriver et regneark og kræver --output FIL, fx --output opfoelgning.xlsx');
+  if (erBinaer(flag.format) && (flag.output === undefined || flag.output === '-')) {
+    const hvad = flag.format === 'xlsx' ? 'et regneark' : 'et Word-dokument';
+    throw new ExitError(2, `--format ${flag.format} skriver ${hvad} og kræver --output FIL, fx --output opfoelgning.${flag.format}`);
   }
 }
 
@@ -145,7 +149,8 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
   const erDokument = 'sektioner' in indhold;
   switch (flag.format) {
     case 'xlsx':
-      throw new Error('et regneark er ikke tekst: brug renderUdskrift');
+    case 'docx':
+      throw new Error('et regneark eller Word-dokument er ikke tekst: brug renderUdskrift');
     case 'html': {
       const r = await import('../render/html.js');
       return r.renderDokument(dokument(indhold, flag.format), v);
@@ -168,8 +173,9 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
   }
 }
 
-/** Renders in the chosen format: text, or the bytes of a workbook (`--format xlsx`). */
+/** Renders in the chosen format: text, or the bytes of a workbook (`--format xlsx`) or a Word document (`--format docx`). */
 export async function renderUdskrift(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string | Uint8Array> {
+  if (flag.format === 'docx') return (await import('../render/docx.js')).renderDokument(dokument(indhold, flag.format), v);
   if (flag.format !== 'xlsx') return renderTekst(indhold, flag, v, miljoe);
   const r = await import('../render/xlsx.js');
   return r.renderDokument(dokument(indhold, flag.format), v);
@@ -201,7 +207,7 @@ export async function koerRapport(
 ): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe, flag);
   const v = visning(k.o, flag);
-  const vis = (flag.format === 'html' || flag.format === 'xlsx') && visninger.dokument ? visninger.dokument : visninger.tekst;
+  const vis = erDokumentformat(flag.format) && visninger.dokument ? visninger.dokument : visninger.tekst;
   const ud = flag.format === 'json' ? json(visninger.json(k)) : await renderUdskrift(vis(k, v), flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);
 }
