@@ -126,7 +126,8 @@ export function visning(o: Pick<Opfoelgning, 'manifest'>, flag: RapportFlag, sta
     fortegn: flag.merforbrugPositiv ? 'merforbrug_positiv' : o.manifest.fortegn,
     poster: flag.poster ?? false,
     pct: flag.pct ?? false,
-    afstem: flag.afstem ?? false,
+    // A workbook keeps exact figures in its cells: rounding is its number format's, so --afstem does not apply there.
+    afstem: (flag.afstem ?? false) && flag.format !== 'xlsx',
   };
 }
 

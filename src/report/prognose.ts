@@ -1,7 +1,7 @@
 /** Forecasts of helårspersoner (prognose) as report values: the forecast per ydelse and the backtest. */
 import type { Datasaet } from '../core/model.js';
 import { METODER, METODEBESKRIVELSE, prognoseEffekter, type Metode, type YdelsesPrognose } from '../core/prognose.js';
-import type { Decimal } from '../core/money.js';
+import { Decimal } from '../core/money.js';
 import { prognoseDiagram } from './diagrammer.js';
 import { talcelle, type Sektion, type Tabel } from './shape.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
@@ -29,7 +29,7 @@ export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Vis
         art: 'data' as const,
         celler: {
           ydelse: p.ydelse,
-          maaneder: String(p.observerede),
+          maaneder: talcelle(new Decimal(p.observerede), 'antal'),
           budget: antal(e.budgetHp),
           fil: antal(e.filHp),
           prognose: antal(p.hp),
@@ -71,7 +71,7 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
         bedst: p.bedst ?? '–',
       },
     })),
-    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, over de år alle metoder kan prøves i (saeson kræver året før).'],
+    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, over de år alle metoder kan prøves i (sæson kræver året før).'],
   };
 }
 
