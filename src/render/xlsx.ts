@@ -4,13 +4,13 @@
  * totals as SUM formulas whose cached result is budgetopf's own total, the header row frozen and
  * merforbrug red by conditional formatting. exceljs is loaded only here, and only when asked for.
  */
-import type { Alignment, stream } from 'exceljs';
+import type { stream, Style } from 'exceljs';
 
 type WorkbookWriter = stream.xlsx.WorkbookWriter;
-import { Decimal, sum, type Enhed } from '../core/money.js';
-import { erTal, type Celle, type Dokument, type Sektion, type Tabel, type Talart, type Talcelle } from '../report/shape.js';
+import type { Enhed } from '../core/money.js';
+import { erTal, type Dokument, type Sektion, type Tabel, type Talart, type Talcelle } from '../report/shape.js';
 import { ombryd } from './boks.js';
-import { erAfvigelse, formatCelle, type Talvisning } from './celle.js';
+import { erAfvigelse, type Talvisning } from './celle.js';
 import { kr } from './json.js';
 import { ENHEDSTEKST } from '../report/visning.js';
 
@@ -65,16 +65,37 @@ function arknavn(navn: string, brugte: Set<string>): string {
   return kandidat;
 }
 
-/** The workbook's one font (named in every style, so no client falls back to a serif), and its sizes. */
+/** The workbook's one font (named in every style, so no client falls back to a serif). */
 const SKRIFT = { name: 'Arial', family: 2, size: 10 } as const;
-const skrift = (ekstra: { bold?: boolean; italic?: boolean } = {}) => ({ ...SKRIFT, ...ekstra });
+
+/**
+ * The styles of a workbook, one object per distinct style: exceljs registers a style object once and
+ * recognises it again by identity, so a cell costs a lookup instead of a serialisation.
+ */
+class Stilarter {
+  private readonly kendte = new Map<string, Partial<Style>>();
+  hent(valg: { fed?: boolean; kursiv?: boolean; numFmt?: string; hoejre?: boolean; indryk?: number; hoved?: boolean }): Partial<Style> {
+    const noegle = JSON.stringify(valg);
+    let stil = this.kendte.get(noegle);
+    if (!stil) {
+      stil = {
+        font: { ...SKRIFT, bold: valg.fed ?? false, italic: valg.kursiv ?? false },
+        ...(valg.numFmt ? { numFmt: valg.numFmt } : {}),
+        ...(valg.hoved
+          ? { alignment: { wrapText: true, vertical: 'bottom', horizontal: valg.hoejre ? 'right' : 'left' },
+            fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HOVEDFARVE } }, border: { bottom: { style: 'thin' } } }
+          : valg.numFmt ? {} : { alignment: { horizontal: 'left', vertical: 'top', ...(valg.indryk ? { indent: valg.indryk } : {}) } }),
+      };
+      this.kendte.set(noegle, stil);
+    }
+    return stil;
+  }
+}
 
 /** One cell as it will be written. */
 interface Celleplan {
   value: string | number | { formula: string; result: number };
-  numFmt?: string;
-  font: ReturnType<typeof skrift>;
-  alignment?: Partial<Alignment>;
+  stil: Partial<Style>;
 }
 
 /** A sheet as rows of cells, its column widths and its merforbrug columns: everything decided before a row is written. */
@@ -85,7 +106,7 @@ interface Arkplan {
   merforbrug: { kolonne: string; sidste: number }[];
 }
 
-/** The display unit in an amount column's header, where the title does not already say it. */
+/** The display unit in an amount column's header, where the title does not already say it (prices are always kr.). */
 function medEnhed(titel: string, t: Tabel, noegle: string, v: XlsxValg): string {
   const art = (a: Talart) => t.raekker.some((r) => { const c = r.celler[noegle] ?? null; return erTal(c) && c.art === a; });
   if (/kr\.|kr\b/.test(titel)) return titel;
@@ -100,22 +121,27 @@ function kolonnedecimaler(t: Tabel): Map<string, number> {
   }))]));
 }
 
+/** The figures a sheet stores, by row and column, in øre (integers: sums and differences compare exactly). */
+type Oere = (number | undefined)[][];
+const tilOere = (kr: number) => Math.round(kr * 100);
+
 /** The body: numbers as numbers in kr, text as text, labels indented (leading spaces, parts and posts), totals bold. */
-function kroppen(t: Tabel, v: XlsxValg, lagret: Map<string, number>, bogstav: (i: number) => string): (Celleplan | null)[][] {
+function kroppen(t: Tabel, v: XlsxValg, stil: Stilarter, oere: Oere): (Celleplan | null)[][] {
   const decimaler = kolonnedecimaler(t);
   const overordnet = t.raekker.some((r) => r.art === 'del' || r.art === 'post');
   return t.raekker.map((r, ri) => {
     const fed = r.art === 'sum' || r.art === 'total' || (r.art === 'data' && overordnet);
+    oere[ri] = [];
     return t.kolonner.map((k, i): Celleplan | null => {
       const c = r.celler[k.noegle] ?? null;
       if (c === null) return null;
       if (!erTal(c)) {
         const indryk = Math.ceil(/^ */.exec(c)![0].length / 2) + (i === 0 && r.art === 'del' ? 1 : 0);
-        return { value: c.trim(), font: skrift({ bold: fed }), alignment: { horizontal: 'left', vertical: 'top', ...(indryk ? { indent: indryk } : {}) } };
+        return { value: c.trim(), stil: stil.hent({ fed, indryk }) };
       }
       const { vaerdi, format } = tal(c, v, decimaler.get(k.noegle)!);
-      lagret.set(`${bogstav(i)}${ri + 2}`, vaerdi);
-      return { value: vaerdi, numFmt: format, font: skrift({ bold: fed }) };
+      if (c.art === 'beloeb') oere[ri]![i] = tilOere(vaerdi);
+      return { value: vaerdi, stil: stil.hent({ fed, numFmt: format }) };
     });
   });
 }
@@ -124,54 +150,62 @@ function kroppen(t: Tabel, v: XlsxValg, lagret: Map<string, number>, bogstav: (i
  * Totals as SUMs of the rows they add up, and declared differences (afvigelse = korrigeret − forventet) as
  * formulas, wherever the stored figures give the stored result to the øre (else the number stays).
  */
-function formler(t: Tabel, plan: (Celleplan | null)[][], lagret: Map<string, number>, bogstav: (i: number) => string): void {
+function formler(t: Tabel, plan: (Celleplan | null)[][], oere: Oere): void {
   const raekkeNr = new Map(t.raekker.flatMap((r, ri) => (r.id ? [[r.id, ri + 2] as const] : [])));
   const kolonne = new Map(t.kolonner.map((k, i) => [k.noegle, i]));
+  const differenser = t.kolonner.map((k) => (t.differenser?.[k.noegle] ?? []).map((n) => kolonne.get(n)));
   t.raekker.forEach((r, ri) => {
     const nr = ri + 2;
-    t.kolonner.forEach((k, i) => {
-      const c = r.celler[k.noegle] ?? null;
+    oere[ri]!.forEach((total, i) => {
       const celle = plan[ri]![i];
-      if (!erTal(c) || c.art !== 'beloeb' || !celle) return;
-      const total = lagret.get(`${bogstav(i)}${nr}`)!;
-      const dele = (r.sumAf ?? []).map((id) => raekkeNr.get(id)).filter((n): n is number => n !== undefined && lagret.has(`${bogstav(i)}${n}`));
-      const args = sumArgumenter(bogstav(i), dele);
-      const delsum = sum(dele.map((n) => new Decimal(lagret.get(`${bogstav(i)}${n}`)!)));
-      if (dele.length && args.length <= MAKS_ARGUMENTER && delsum.equals(total)) {
-        celle.value = { formula: `SUM(${args.join(',')})`, result: total };
+      if (total === undefined || !celle) return;
+      const b = kolonnebogstav(i + 1);
+      const dele = (r.sumAf ?? []).map((id) => raekkeNr.get(id)).filter((n): n is number => n !== undefined && oere[n - 2]![i] !== undefined);
+      const args = sumArgumenter(b, dele);
+      if (dele.length && args.length <= MAKS_ARGUMENTER && dele.reduce((s, n) => s + oere[n - 2]![i]!, 0) === total) {
+        celle.value = { formula: `SUM(${args.join(',')})`, result: celle.value as number };
         return;
       }
-      const [a, b] = (t.differenser?.[k.noegle] ?? []).map((n) => kolonne.get(n));
-      if (a === undefined || b === undefined) return;
-      const [x, y] = [lagret.get(`${bogstav(a)}${nr}`), lagret.get(`${bogstav(b)}${nr}`)];
+      const [a, c] = differenser[i]!;
+      const [x, y] = [oere[ri]![a ?? -1], oere[ri]![c ?? -1]];
       if (x === undefined || y === undefined) return;
       // The afvigelse as shown: korrigeret − forventet, or the reverse when merforbrug is shown positive.
-      if (new Decimal(x).minus(y).equals(total)) celle.value = { formula: `${bogstav(a)}${nr}-${bogstav(b)}${nr}`, result: total };
-      else if (new Decimal(y).minus(x).equals(total)) celle.value = { formula: `${bogstav(b)}${nr}-${bogstav(a)}${nr}`, result: total };
+      const [ba, bc] = [kolonnebogstav(a! + 1), kolonnebogstav(c! + 1)];
+      if (x - y === total) celle.value = { formula: `${ba}${nr}-${bc}${nr}`, result: celle.value as number };
+      else if (y - x === total) celle.value = { formula: `${bc}${nr}-${ba}${nr}`, result: celle.value as number };
     });
   });
 }
 
-function planlaeg(t: Tabel, valg: XlsxValg): Arkplan {
+/** The characters a cell shows (for the column width): text as it is, a number as its format shows it. */
+function visteTegn(c: Celleplan | null): number {
+  if (!c) return 0;
+  const v = typeof c.value === 'object' ? c.value.result : c.value;
+  if (typeof v === 'string') return v.length;
+  const m = /^#,##0(?:\.(0+))?(,*)$/.exec(c.stil.numFmt ?? '');
+  if (!m) return String(v).length + 1;
+  const heltal = Math.floor(Math.abs(v) / 1000 ** m[2]!.length);
+  const cifre = String(heltal).length;
+  return cifre + Math.floor((cifre - 1) / 3) + (m[1] ? m[1].length + 1 : 0) + (v < 0 ? 1 : 0);
+}
+
+function planlaeg(t: Tabel, valg: XlsxValg, stil: Stilarter): Arkplan {
   const v: XlsxValg = { ...valg, ...t.talvisning };
-  const visning: Talvisning = { ...v, format: 'da', tusindtalsseparator: true };
-  const bogstav = (i: number) => kolonnebogstav(i + 1);
   const titler = t.kolonner.map((k) => medEnhed(k.titel, t, k.noegle, v));
   const hoejre = t.kolonner.map((k) => t.raekker.some((r) => erTal(r.celler[k.noegle] ?? null)));
-  const hoved = titler.map((titel, i): Celleplan => ({ value: titel, font: skrift({ bold: true }), alignment: { wrapText: true, vertical: 'bottom', horizontal: hoejre[i] ? 'right' : 'left' } }));
-  const lagret = new Map<string, number>();
-  const krop = kroppen(t, v, lagret, bogstav);
-  formler(t, krop, lagret, bogstav);
-  const noter = (t.noter ?? []).map((n): (Celleplan | null)[] => [{ value: n, font: skrift({ italic: true }) }]);
+  const hoved = titler.map((titel, i): Celleplan => ({ value: titel, stil: stil.hent({ fed: true, hoved: true, hoejre: hoejre[i] }) }));
+  const oere: Oere = [];
+  const krop = kroppen(t, v, stil, oere);
+  formler(t, krop, oere);
+  const noter = (t.noter ?? []).map((n): (Celleplan | null)[] => [{ value: n, stil: stil.hent({ kursiv: true }) }]);
   // Widths that fit: the label column as its longest text (and indentation), figure columns as their widest figure or header word.
-  const tekstbredde = (c: Celle) => formatCelle(c, visning).length;
-  const bredder = t.kolonner.map((k, i) => {
-    const celler = t.raekker.map((r) => r.celler[k.noegle] ?? null);
-    if (i === 0 || !hoejre[i]) return Math.min(60, Math.max(titler[i]!.length, ...celler.map(tekstbredde))) + 3;
-    return Math.max(12, ...celler.map(tekstbredde), ...titler[i]!.split(' ').map((o) => o.length)) + 2;
+  const bredder = t.kolonner.map((_, i) => {
+    const tegn = Math.max(0, ...krop.map((r) => visteTegn(r[i] ?? null) + ((r[i]?.stil.alignment?.indent ?? 0) * 2)));
+    if (i === 0 || !hoejre[i]) return Math.min(60, Math.max(titler[i]!.length, tegn)) + 3;
+    return Math.max(12, tegn, ...titler[i]!.split(' ').map((o) => o.length)) + 2;
   });
   const sidste = t.raekker.length + 1;
-  const merforbrug = t.kolonner.flatMap((k, i) => (sidste >= 2 && t.raekker.some((r) => erAfvigelse(r.celler[k.noegle] ?? null)) ? [{ kolonne: bogstav(i), sidste }] : []));
+  const merforbrug = t.kolonner.flatMap((k, i) => (sidste >= 2 && t.raekker.some((r) => erAfvigelse(r.celler[k.noegle] ?? null)) ? [{ kolonne: kolonnebogstav(i + 1), sidste }] : []));
   return {
     raekker: [hoved, ...krop, ...(noter.length ? [[], ...noter] : [])],
     bredder,
@@ -212,13 +246,7 @@ function skrivArk(bog: WorkbookWriter, navn: string, plan: Arkplan, v: XlsxValg)
       if (!c) return;
       const celle = raekke.getCell(i + 1);
       celle.value = c.value;
-      celle.font = c.font;
-      if (c.numFmt) celle.numFmt = c.numFmt;
-      if (c.alignment) celle.alignment = c.alignment;
-      if (ri === 0) {
-        celle.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HOVEDFARVE } };
-        celle.border = { bottom: { style: 'thin' } };
-      }
+      celle.style = c.stil;
     });
     raekke.commit();
   });
@@ -239,7 +267,8 @@ export async function renderDokument(d: Dokument, v: XlsxValg): Promise<Uint8Arr
   const bog = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: ud, useStyles: true, useSharedStrings: false });
   bog.creator = 'budgetopf';
   const brugte = new Set<string>();
-  for (const { navn, tabel } of d.sektioner.flatMap(tabeller)) skrivArk(bog, arknavn(navn, brugte), planlaeg(tabel, v), v);
+  const stil = new Stilarter();
+  for (const { navn, tabel } of d.sektioner.flatMap(tabeller)) skrivArk(bog, arknavn(navn, brugte), planlaeg(tabel, v, stil), v);
   await bog.commit();
   return new Uint8Array(Buffer.concat(bidder));
 }
