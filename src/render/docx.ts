@@ -82,13 +82,13 @@ function bredderFor(del: Tabeldel, tv: Talvisning, pkt: number, plads: number, t
   return bredder;
 }
 
-/** Upright at 9 pt if the part fits; else on its side at 9 pt, then 7,5 pt; else on its side at 7,5 pt whatever happens. */
+/** Upright at 9 pt if the part fits; else on its side at 9 pt, then smaller down to 6 pt; else on its side at 6 pt whatever happens. */
 export function layout(del: Tabeldel, tv: Talvisning): Layout {
-  for (const [liggende, pkt] of [[false, 9], [true, 9], [true, 7.5]] as const) {
+  for (const [liggende, pkt] of [[false, 9], [true, 9], [true, 7.5], [true, 6.5], [true, 6]] as const) {
     const bredder = bredderFor(del, tv, pkt, liggende ? LIGGENDE : STAAENDE);
     if (bredder) return { liggende, pkt, bredder };
   }
-  return { liggende: true, pkt: 7.5, bredder: bredderFor(del, tv, 7.5, LIGGENDE, true)! };
+  return { liggende: true, pkt: 6, bredder: bredderFor(del, tv, 6, LIGGENDE, true)! };
 }
 
 /** The parts a table is drawn as: whole when it fits a page, else its column groups (if it has any). */
