@@ -113,10 +113,10 @@ describe('the HTML report in headless Chromium', () => {
     const tabel = await b.page.locator('table').first().evaluate((t) =>
       [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
     expect(tabel).toEqual(terminal);
-    expect(tabel.find((r) => r[0] === 'I alt for udvalget')).toEqual(['I alt for udvalget', '1.002,1', '998,3', '1.005,6', '1.007,8', '-7,3']);
+    expect(tabel.find((r) => r[0] === 'I alt for udvalget')).toEqual(['I alt for udvalget', '1.002,1', '998,3', '1.005,6', '1.007,8', '−7,3']);
     const hoved = await b.page.locator('table').first().locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('scope')));
     expect(hoved).toEqual(Array(6).fill('col'));
-    expect(await b.page.locator('table').first().locator('td.merforbrug').allTextContents()).toEqual(['-2,7', '-3,5', '-8,0', '-3,6', '-4,4', '-7,3', '-7,9']);
+    expect(await b.page.locator('table').first().locator('td.merforbrug').allTextContents()).toEqual(['−2,7', '−3,5', '−8,0', '−3,6', '−4,4', '−7,3', '−7,9']);
   });
 
   it('shows the activity tables, the korrektioner, the bevillingsønsker and the explanations', async () => {
@@ -124,7 +124,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(overskrifter).toEqual(['Forventet resultat', 'Aktivitet: helårspersoner og priser', 'Korrektioner og handleplaner', 'Bevillingsønsker', 'Afvigelse efter bevillinger', 'Forklaringer']);
     const iAlt = await b.page.locator('table', { has: b.page.locator('caption', { hasText: 'Afvigelse forklaret' }) }).locator('tr.total').first().evaluate((tr) => [...tr.children].map((c) => c.textContent));
     const sum = (f: string) => json.aktivitet.ydelser.reduce((s: number, y: Record<string, number>) => s + y[f]!, 0);
-    expect(iAlt).toEqual(['I alt', ...['budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'].map((f) => (sum(f) < 0 ? '-' : '') + mio(sum(f)))]);
+    expect(iAlt).toEqual(['I alt', ...['budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'].map((f) => (sum(f) < 0 ? '−' : '') + mio(sum(f)))]);
     expect(await b.page.getByText('Indstilles til Byrådets godkendelse: B1, B2, B3, B8, B9.').count()).toBe(1);
     expect(await b.page.locator('h3').count()).toBe(3);
   });

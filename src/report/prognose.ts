@@ -4,7 +4,7 @@ import { METODER, METODEBESKRIVELSE, prognoseEffekter, type Metode, type Ydelses
 import { Decimal } from '../core/money.js';
 import { prognoseDiagram } from './diagrammer.js';
 import { talcelle, type Sektion, type Tabel } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { ENHEDSTEKST, metodenavn, type Visning } from './visning.js';
 
 export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Visning): Tabel {
   const antal = (d: Decimal) => talcelle(d, 'antal');
@@ -58,7 +58,7 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
   return {
     kolonner: [
       { noegle: 'ydelse', titel: 'Ydelse', csv: 'ydelse' },
-      ...METODER.map((m) => ({ noegle: m, titel: m, csv: `middelfejl_${m}` })),
+      ...METODER.map((m) => ({ noegle: m, titel: metodenavn(m), csv: `middelfejl_${m}` })),
       { noegle: 'aar', titel: 'År', csv: 'backtest_aar' },
       { noegle: 'bedst', titel: 'Bedst', csv: 'bedst' },
     ],
@@ -84,8 +84,8 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
       diagrammer: prognoser.map((p) => prognoseDiagram(p, prognoseEffekter(p, ds).budgetHp, ds.manifest.budgetaar)),
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
-        : `Metode: ${metode} (${METODEBESKRIVELSE[metode]})${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
+        : `Metode: ${metodenavn(metode)} (${METODEBESKRIVELSE[metode]})${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
     },
-    { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${m}: ${METODEBESKRIVELSE[m]}`) },
+    { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${metodenavn(m)}: ${METODEBESKRIVELSE[m]}`) },
   ];
 }
