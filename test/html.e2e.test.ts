@@ -109,7 +109,7 @@ describe('the HTML report in headless Chromium', () => {
 
   it('shows the deviation table with the same figures as `budgetopf afvigelser`', async () => {
     const terminal = koer('afvigelser', REFERENCE).split('\n').filter((l) => /^│ \S/.test(l) && /\d,\d/.test(l))
-      .map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+      .map((l) => l.split('│').slice(1, -1).map((c) => c.trim().replace(/^-/, '−'))); // the page prints the minus sign
     const tabel = await b.page.locator('table').first().evaluate((t) =>
       [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
     expect(tabel).toEqual(terminal);
@@ -172,5 +172,46 @@ describe('data in the HTML report stays inert in the browser', () => {
     expect(await b.page.getByText('<svg onload=alert(3)>', { exact: true }).count()).toBe(1);
     expect(await b.page.locator('li', { hasText: '<script>alert(2)</script>: mindreforbrug på 7,6 mio. kr.' }).count()).toBe(1);
     await b.page.close();
+  });
+});
+
+describe('the HTML report on a phone (390 px), a desktop (1280 px) and A4', () => {
+  const fil = join(mappe, 'rapport-skaerme.html');
+  beforeAll(() => {
+    koer('rapport', REFERENCE, '--format', 'html', '--output', fil);
+    mkdirSync(ARTEFAKTER, { recursive: true });
+  });
+
+  it('never scrolls the page sideways at 390 px: wide tables scroll in their own box, charts keep legible labels', async () => {
+    const b = await aabn(fil, { width: 390, height: 844 });
+    const maal = await b.page.evaluate(() => ({
+      side: document.documentElement.scrollWidth,
+      bokse: [...document.querySelectorAll('div.rulle')].map((d) => d.clientWidth),
+      diagrammer: [...document.querySelectorAll('svg.diagram')].map((s) => s.getBoundingClientRect().width),
+      // A chart label's rendered font size (12 px in a 680-wide viewBox, scaled with the chart).
+      etiket: Math.min(...[...document.querySelectorAll('svg.diagram')].map((s) => (12 * s.getBoundingClientRect().width) / 680)),
+    }));
+    expect(maal.side).toBeLessThanOrEqual(390);
+    expect(Math.max(...maal.bokse)).toBeLessThanOrEqual(390);
+    expect(Math.min(...maal.diagrammer)).toBeGreaterThanOrEqual(560);
+    expect(maal.etiket).toBeGreaterThanOrEqual(9.5);
+    await b.page.screenshot({ path: join(ARTEFAKTER, 'rapport-390.png'), fullPage: true });
+  });
+
+  it('fits a 1280 px desktop without any scroll box needing to scroll', async () => {
+    const b = await aabn(fil, { width: 1280, height: 900 });
+    const rulle = await b.page.evaluate(() => [...document.querySelectorAll('div.rulle')].filter((d) => d.scrollWidth > d.clientWidth + 1).length);
+    expect(rulle).toBe(0);
+    expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await b.page.screenshot({ path: join(ARTEFAKTER, 'rapport-1280.png') });
+  });
+
+  it('prints on A4 with every table whole in width (nothing cut at the scroll box)', async () => {
+    const b = await aabn(fil);
+    await b.page.emulateMedia({ media: 'print' });
+    const afskaaret = await b.page.evaluate(() => [...document.querySelectorAll('div.rulle')].filter((d) => d.scrollWidth > d.clientWidth + 1).length);
+    expect(afskaaret).toBe(0);
+    const pdf = await b.page.pdf({ format: 'A4', path: join(ARTEFAKTER, 'rapport-a4.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
