@@ -1,4 +1,6 @@
 /** What every report command shares: options, loading with findings on stderr, rendering and output. */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Opfoelgning } from '../core/beregn.js';
 import { beregn } from '../core/beregn.js';
 import type { Datasaet } from '../core/model.js';
@@ -196,6 +198,29 @@ export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, fil
   miljoe.stderr(`Skrev ${flag.output}`);
 }
 
+/** `--output mappe/` (or an existing folder): where `--format csv` writes one file per table. */
+const erMappe = (sti: string | undefined) => sti !== undefined && sti !== '-' && (/[\\/]$/.test(sti) || (existsSync(sti) && statSync(sti).isDirectory()));
+
+/** One CSV file per table of a document into the folder (made if missing); each written atomically, never over an input file. */
+async function udskrivCsvMappe(d: Dokument, flag: RapportFlag, v: Visning, filer: string[], miljoe: Miljoe): Promise<void> {
+  const { renderTabeller } = await import('../render/csv.js');
+  const mappe = flag.output!;
+  const tabeller = renderTabeller(d, { ...v, csvFormat: flag.csvFormat });
+  // All or nothing: a name that is an input file stops the run before any file is written.
+  const input = new Set(filer.map((f) => resolve(f)));
+  const ramt = tabeller.find((t) => input.has(resolve(mappe, t.navn)));
+  if (ramt) throw new ExitError(2, `${join(mappe, ramt.navn)} er en af inputfilerne og overskrives ikke; vælg en anden mappe`);
+  try {
+    mkdirSync(mappe, { recursive: true });
+    for (const t of tabeller) skrivAtomisk(join(mappe, t.navn), t.csv, filer);
+  } catch (e) {
+    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
+    if ((e as NodeJS.ErrnoException).code) throw new ExitError(2, `Kunne ikke oprette mappen ${mappe}: ${(e as NodeJS.ErrnoException).code}`);
+    throw e;
+  }
+  miljoe.stderr(`Skrev én CSV-fil pr. tabel i ${mappe}`);
+}
+
 /**
  * A report command: load, compute, then the JSON view or a text view of the same computed follow-up;
  * the HTML report and the workbook draw `dokument` (the tables with their charts) where the command has one.
@@ -209,6 +234,10 @@ export async function koerRapport(
   const k = await indlaesOgBeregn(mappe, miljoe, flag);
   const v = visning(k.o, flag);
   const vis = erDokumentformat(flag.format) && visninger.dokument ? visninger.dokument : visninger.tekst;
+  if (flag.format === 'csv' && erMappe(flag.output)) {
+    const indhold = vis(k, v);
+    if ('sektioner' in indhold) return udskrivCsvMappe(indhold, flag, v, k.filer, miljoe);
+  }
   const ud = flag.format === 'json' ? json(visninger.json(k)) : await renderUdskrift(vis(k, v), flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);
 }
