@@ -5,7 +5,9 @@
  * a portrait page gets a landscape section of its own. Merforbrug is shaded grey and bold as well as
  * red, so it survives black-and-white printing. docx and @resvg/resvg-js load only here, and only when asked.
  */
-import type { FileChild, ISectionOptions, Paragraph as ParagraphT, Table as TableT, TableCell as TableCellT } from 'docx';
+import type {
+  FileChild, ISectionOptions, Paragraph as ParagraphT, Table as TableT, TableCell as TableCellT,
+} from 'docx';
 import { erTal, type Diagram, type Dokument, type Sektion, type Tabel, type Tabelraekke } from '../report/shape.js';
 import { formatCelle, tabelDele, visesSomMerforbrug, type Tabeldel, type Talvisning } from './celle.js';
 import { tegnDiagram, type DiagramValg } from './svg.js';
@@ -28,12 +30,18 @@ const MERFORBRUG = { fyld: 'D9D9D9', farve: 'B3261E' };
 /** A character's advance in Arial, in em (digits are tabular; bold adds a little). */
 function bredde(tekst: string, fed: boolean): number {
   let em = 0;
-  for (const c of tekst) em += /[0-9]/.test(c) ? 0.556 : /[.,:;' ]/.test(c) ? 0.278 : c === '−' || c === '-' ? 0.584 : /[A-ZÆØÅMW]/.test(c) ? 0.72 : 0.56;
+  for (const c of tekst) {
+    if (/[0-9]/.test(c)) em += 0.556;
+    else if (/[.,:;' ]/.test(c)) em += 0.278;
+    else if (c === '−' || c === '-') em += 0.584;
+    else em += /[A-ZÆØÅMW]/.test(c) ? 0.72 : 0.56;
+  }
   return em * (fed ? 1.07 : 1);
 }
 
 /** The twips a text needs at `pkt` points, padding included. */
-const twips = (tekst: string, pkt: number, fed: boolean) => Math.ceil(bredde(tekst, fed) * pkt * 20) + 2 * POLSTRING + 40;
+const twips = (tekst: string, pkt: number, fed: boolean) =>
+  Math.ceil(bredde(tekst, fed) * pkt * 20) + 2 * POLSTRING + 40;
 
 export interface Layout {
   liggende: boolean;
@@ -43,7 +51,7 @@ export interface Layout {
 }
 
 /** The widest text of a column and its longest word (twips), each at least its header's longest word. */
-function tekstmaal(tekster: { t: string; indryk: number }[], titel: string, pkt: number): { naturlig: number; mindst: number } {
+function tekstmaal(tekster: { t: string; indryk: number }[], titel: string, pkt: number) {
   const ord = (t: string) => Math.max(0, ...t.split(/\s+/).map((o) => twips(o, pkt, true)));
   const mindst = Math.max(ord(titel), ...tekster.map((x) => ord(x.t) + x.indryk));
   return { naturlig: Math.max(mindst, ...tekster.map((x) => twips(x.t, pkt, true) + x.indryk)), mindst };
@@ -78,11 +86,15 @@ function bredderFor(del: Tabeldel, tv: Talvisning, pkt: number, plads: number, t
   const mindst = sum((i) => maal[i]!.mindst);
   if (mindst > rest && !tving) return null;
   const over = Math.max(0, rest - mindst);
-  for (const i of tekst) bredder[i] = Math.floor((maal[i]!.mindst * Math.min(1, rest / mindst)) + (over * (maal[i]!.naturlig - maal[i]!.mindst)) / (naturlig - mindst));
+  for (const i of tekst) {
+    const m = maal[i]!;
+    const andel = (over * (m.naturlig - m.mindst)) / (naturlig - mindst);
+    bredder[i] = Math.floor(m.mindst * Math.min(1, rest / mindst) + andel);
+  }
   return bredder;
 }
 
-/** Upright at 9 pt if the part fits; else on its side at 9 pt, then smaller down to 6 pt; else on its side at 6 pt whatever happens. */
+/** Upright at 9 pt if the part fits; else on its side at 9 pt, then down to 6 pt; else at 6 pt whatever happens. */
 export function layout(del: Tabeldel, tv: Talvisning): Layout {
   for (const [liggende, pkt] of [[false, 9], [true, 9], [true, 7.5], [true, 6.5], [true, 6]] as const) {
     const bredder = bredderFor(del, tv, pkt, liggende ? LIGGENDE : STAAENDE);
@@ -104,12 +116,29 @@ export interface Blok {
   indhold: FileChild[];
 }
 
+interface Cellevalg {
+  hoejre: boolean;
+  fed: boolean;
+  pkt: number;
+  indryk?: number;
+  merforbrug?: boolean;
+  hoved?: boolean;
+  top?: boolean;
+}
+
 class Tegner {
   private diagramNr = 0;
-  constructor(private readonly d: Docx, private readonly v: DocxValg, private readonly resvg: typeof import('@resvg/resvg-js')) {}
+  constructor(
+    private readonly d: Docx,
+    private readonly v: DocxValg,
+    private readonly resvg: typeof import('@resvg/resvg-js'),
+  ) {}
 
   tekst(t: string, valg: { fed?: boolean; pkt?: number; kursiv?: boolean; farve?: string } = {}) {
-    return new this.d.TextRun({ text: t, bold: valg.fed, italics: valg.kursiv, size: valg.pkt ? valg.pkt * 2 : undefined, color: valg.farve, font: SKRIFT });
+    return new this.d.TextRun({
+      text: t, bold: valg.fed, italics: valg.kursiv, color: valg.farve, font: SKRIFT,
+      size: valg.pkt ? valg.pkt * 2 : undefined,
+    });
   }
 
   /** Paragraphs; "- " lines as bullets. */
@@ -121,14 +150,19 @@ class Tegner {
 
   overskrift(titel: string, niveau: number): ParagraphT {
     const { HeadingLevel } = this.d;
-    const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][Math.min(niveau - 1, 3)]!;
+    const niveauer = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+    const h = niveauer[Math.min(niveau - 1, 3)]!;
     return new this.d.Paragraph({ heading: h, keepNext: true, children: [this.tekst(titel)] });
   }
 
   /** A chart as a PNG drawn from the HTML report's own SVG, at twice the printed resolution. */
   diagram(dg: Diagram, liggende: boolean): ParagraphT[] {
-    const svg = tegnDiagram(dg, this.v, `d${++this.diagramNr}`).replace('<svg ', `<svg font-family="${SKRIFT}, Liberation Sans, DejaVu Sans, sans-serif" `);
-    const billede = new this.resvg.Resvg(svg, { fitTo: { mode: 'width', value: 2 * PX.bred }, font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' } }).render();
+    const svg = tegnDiagram(dg, this.v, `d${++this.diagramNr}`)
+      .replace('<svg ', `<svg font-family="${SKRIFT}, Liberation Sans, DejaVu Sans, sans-serif" `);
+    const billede = new this.resvg.Resvg(svg, {
+      fitTo: { mode: 'width', value: 2 * PX.bred },
+      font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
+    }).render();
     // As wide as an upright page, and at most 45 % of its height (40 % of a landscape page, so two fit on one).
     const maksHoejde = liggende ? 0.4 * PX.bred : 0.45 * PX.hoej;
     const px = Math.min(PX.bred, Math.floor((maksHoejde * billede.width) / billede.height));
@@ -137,12 +171,15 @@ class Tegner {
       new this.d.Paragraph({ keepNext: true, children: [this.tekst(dg.titel, { fed: true, pkt: 9.5 })] }),
       new this.d.Paragraph({
         spacing: { after: 160 },
-        children: [new this.d.ImageRun({ type: 'png', data: billede.asPng(), transformation: { width: px, height: hoejde }, altText: { name: dg.titel, description: dg.titel, title: dg.titel } })],
+        children: [new this.d.ImageRun({
+          type: 'png', data: billede.asPng(), transformation: { width: px, height: hoejde },
+          altText: { name: dg.titel, description: dg.titel, title: dg.titel },
+        })],
       }),
     ];
   }
 
-  celle(tekst: string, bredde: number, valg: { hoejre: boolean; fed: boolean; pkt: number; indryk?: number; merforbrug?: boolean; hoved?: boolean; top?: boolean }): TableCellT {
+  celle(tekst: string, bredde: number, valg: Cellevalg): TableCellT {
     const { d } = this;
     const kant = { style: d.BorderStyle.SINGLE, size: 8, color: '333333' };
     const ingen = { style: d.BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -150,7 +187,9 @@ class Tegner {
       width: { size: bredde, type: d.WidthType.DXA },
       margins: { left: POLSTRING, right: POLSTRING, top: 20, bottom: 20 },
       verticalAlign: valg.hoved ? d.VerticalAlign.BOTTOM : d.VerticalAlign.TOP,
-      shading: valg.hoved ? { type: d.ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } : valg.merforbrug ? { type: d.ShadingType.CLEAR, fill: MERFORBRUG.fyld, color: 'auto' } : undefined,
+      shading: valg.hoved || valg.merforbrug
+        ? { type: d.ShadingType.CLEAR, fill: valg.hoved ? 'F2F2F2' : MERFORBRUG.fyld, color: 'auto' }
+        : undefined,
       borders: {
         top: valg.top ? kant : ingen, left: ingen, right: ingen,
         bottom: valg.hoved ? kant : { style: d.BorderStyle.SINGLE, size: 2, color: 'D0D0D0' },
@@ -158,7 +197,9 @@ class Tegner {
       children: [new d.Paragraph({
         alignment: valg.hoejre ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
         indent: valg.indryk ? { left: valg.indryk } : undefined,
-        children: [this.tekst(tekst, { fed: valg.fed || valg.merforbrug, pkt: valg.pkt, farve: valg.merforbrug ? MERFORBRUG.farve : undefined })],
+        children: [this.tekst(tekst, {
+          fed: valg.fed || valg.merforbrug, pkt: valg.pkt, farve: valg.merforbrug ? MERFORBRUG.farve : undefined,
+        })],
       })],
     });
   }
@@ -169,7 +210,8 @@ class Tegner {
     const overordnet = del.raekker.some((r) => r.art === 'del' || r.art === 'post');
     const hoved = new d.TableRow({
       tableHeader: true, cantSplit: true,
-      children: del.kolonner.map((k, i) => this.celle(k.titel, l.bredder[i]!, { hoejre: del.hoejre[i]!, fed: true, pkt: l.pkt, hoved: true })),
+      children: del.kolonner.map((k, i) =>
+        this.celle(k.titel, l.bredder[i]!, { hoejre: del.hoejre[i]!, fed: true, pkt: l.pkt, hoved: true })),
     });
     const raekker = del.raekker.map((r, ri) => {
       const sum = r.art === 'sum' || r.art === 'total';
@@ -187,21 +229,33 @@ class Tegner {
         }),
       });
     });
-    return new d.Table({ rows: [hoved, ...raekker], columnWidths: l.bredder, layout: d.TableLayoutType.FIXED, width: { size: l.bredder.reduce((a, b) => a + b, 0), type: d.WidthType.DXA } });
+    return new d.Table({
+      rows: [hoved, ...raekker], columnWidths: l.bredder, layout: d.TableLayoutType.FIXED,
+      width: { size: l.bredder.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+    });
   }
 
   /** A table's parts, each captioned with its group's title, and the notes under them. */
   tabelBlokke(t: Tabel): Blok[] {
     const tv: Talvisning = { ...this.v, ...t.talvisning, format: 'da', tusindtalsseparator: true, minustegn: true };
-    const merforbrug = t.raekker.some((r) => Object.values(r.celler).some((c) => visesSomMerforbrug(c, formatCelle(c, tv))));
+    const merforbrug = t.raekker.some((r) =>
+      Object.values(r.celler).some((c) => visesSomMerforbrug(c, formatCelle(c, tv))));
     const noter = [...(t.noter ?? []), ...(merforbrug ? ['Merforbrug er vist med fed skrift på grå baggrund.'] : [])];
     const dele = tabelLayout(t, tv);
     return dele.map(({ del, l }, i) => ({
       liggende: l.liggende,
       indhold: [
-        ...(del.titel ? [new this.d.Paragraph({ keepNext: true, spacing: { before: 120 }, children: [this.tekst(del.titel, { fed: true, pkt: 9.5 })] })] : []),
+        ...(del.titel
+          ? [new this.d.Paragraph({
+            keepNext: true, spacing: { before: 120 }, children: [this.tekst(del.titel, { fed: true, pkt: 9.5 })],
+          })]
+          : []),
         this.tabel(del, l, tv),
-        ...(i === dele.length - 1 ? noter.map((n) => new this.d.Paragraph({ spacing: { before: 60 }, children: [this.tekst(n, { kursiv: true, pkt: 8.5 })] })) : []),
+        ...(i === dele.length - 1
+          ? noter.map((n) => new this.d.Paragraph({
+            spacing: { before: 60 }, children: [this.tekst(n, { kursiv: true, pkt: 8.5 })],
+          }))
+          : []),
         new this.d.Paragraph({ children: [] }),
       ],
     }));
@@ -213,10 +267,14 @@ class Tegner {
     const liggende = tabel[0]?.liggende ?? false;
     const foerst: Blok = {
       liggende,
-      indhold: [this.overskrift(s.titel, niveau), ...this.afsnit(s.tekst ?? []), ...(s.diagrammer ?? []).flatMap((dg) => this.diagram(dg, liggende))],
+      indhold: [
+        this.overskrift(s.titel, niveau), ...this.afsnit(s.tekst ?? []),
+        ...(s.diagrammer ?? []).flatMap((dg) => this.diagram(dg, liggende)),
+      ],
     };
     if (tabel[0]) tabel[0] = { liggende, indhold: [...foerst.indhold, ...tabel[0].indhold] };
-    return [...(tabel.length ? tabel : [foerst]), ...(s.underafsnit ?? []).flatMap((u) => this.sektion(u, Math.min(niveau + 1, 4)))];
+    const under = (s.underafsnit ?? []).flatMap((u) => this.sektion(u, Math.min(niveau + 1, 4)));
+    return [...(tabel.length ? tabel : [foerst]), ...under];
   }
 }
 
@@ -236,7 +294,10 @@ function sidefod(d: Docx, dok: Dokument) {
   return new d.Footer({
     children: [new d.Paragraph({
       alignment: d.AlignmentType.CENTER,
-      children: [new d.TextRun({ font: SKRIFT, size: 16, color: '444444', children: [`${tekst} · side `, d.PageNumber.CURRENT, ' af ', d.PageNumber.TOTAL_PAGES] })],
+      children: [new d.TextRun({
+        font: SKRIFT, size: 16, color: '444444',
+        children: [`${tekst} · side `, d.PageNumber.CURRENT, ' af ', d.PageNumber.TOTAL_PAGES],
+      })],
     })],
   });
 }
@@ -253,16 +314,23 @@ export async function renderDokument(dok: Dokument, v: DocxValg): Promise<Uint8A
   const sektioner: ISectionOptions[] = blokke.map((b) => ({
     properties: {
       page: {
-        size: { width: A4.bred, height: A4.hoej, orientation: b.liggende ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
+        size: {
+          width: A4.bred, height: A4.hoej,
+          orientation: b.liggende ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT,
+        },
         margin: { top: A4.margen, bottom: A4.margen, left: A4.margen, right: A4.margen },
       },
     },
     footers: { default: fod },
     children: b.indhold,
   }));
-  const overskrift = (pkt: number) => ({ run: { font: SKRIFT, size: pkt * 2, bold: true, color: '1A1A1A' }, paragraph: { spacing: { before: 240, after: 120 } } });
+  const overskrift = (pkt: number) => ({
+    run: { font: SKRIFT, size: pkt * 2, bold: true, color: '1A1A1A' },
+    paragraph: { spacing: { before: 240, after: 120 } },
+  });
   const doc = new d.Document({
-    creator: 'budgetopf', title: dok.titel, subject: dok.undertitel.join(', '), description: 'Budgetopfølgning (budgetopf)',
+    creator: 'budgetopf', title: dok.titel, subject: dok.undertitel.join(', '),
+    description: 'Budgetopfølgning (budgetopf)',
     styles: {
       default: {
         document: { run: { font: SKRIFT, size: 22 }, paragraph: { spacing: { after: 80 } } },

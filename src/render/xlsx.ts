@@ -30,7 +30,10 @@ export function talformatkode(enhed: Enhed, decimaler: number): string {
   return `#,##0${decimaler > 0 ? `.${'0'.repeat(decimaler)}` : ''}${skala}`;
 }
 
-/** A figure as the number a cell stores (and its format): amounts in kr to the øre, in the sign the table shows; `decimaler` for helårspersoner and prices (the column's). */
+/**
+ * A figure as the number a cell stores (and its format): amounts in kr to the øre, in the sign the table shows;
+ * `decimaler` for helårspersoner and prices (the column's).
+ */
 function tal(c: Talcelle, v: XlsxValg, decimaler: number): { vaerdi: number; format: string } {
   const vendt = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
   switch (c.art) {
@@ -60,7 +63,9 @@ function sumArgumenter(kolonne: string, raekker: number[]): string[] {
 function arknavn(navn: string, brugte: Set<string>): string {
   const grund = navn.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Ark';
   let kandidat = grund;
-  for (let n = 2; brugte.has(kandidat.toLowerCase()); n++) kandidat = `${grund.slice(0, 31 - String(n).length - 1)} ${n}`;
+  for (let n = 2; brugte.has(kandidat.toLowerCase()); n++) {
+    kandidat = `${grund.slice(0, 31 - String(n).length - 1)} ${n}`;
+  }
   brugte.add(kandidat.toLowerCase());
   return kandidat;
 }
@@ -72,9 +77,18 @@ const SKRIFT = { name: 'Arial', family: 2, size: 10 } as const;
  * The styles of a workbook, one object per distinct style: exceljs registers a style object once and
  * recognises it again by identity, so a cell costs a lookup instead of a serialisation.
  */
+interface Stilvalg {
+  fed?: boolean;
+  kursiv?: boolean;
+  numFmt?: string;
+  hoejre?: boolean;
+  indryk?: number;
+  hoved?: boolean;
+}
+
 class Stilarter {
   private readonly kendte = new Map<string, Partial<Style>>();
-  hent(valg: { fed?: boolean; kursiv?: boolean; numFmt?: string; hoejre?: boolean; indryk?: number; hoved?: boolean }): Partial<Style> {
+  hent(valg: Stilvalg): Partial<Style> {
     const noegle = JSON.stringify(valg);
     let stil = this.kendte.get(noegle);
     if (!stil) {
@@ -83,8 +97,11 @@ class Stilarter {
         ...(valg.numFmt ? { numFmt: valg.numFmt } : {}),
         ...(valg.hoved
           ? { alignment: { wrapText: true, vertical: 'bottom', horizontal: valg.hoejre ? 'right' : 'left' },
-            fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HOVEDFARVE } }, border: { bottom: { style: 'thin' } } }
-          : valg.numFmt ? {} : { alignment: { horizontal: 'left', vertical: 'top', ...(valg.indryk ? { indent: valg.indryk } : {}) } }),
+            fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HOVEDFARVE } },
+            border: { bottom: { style: 'thin' } } }
+          : valg.numFmt
+            ? {}
+            : { alignment: { horizontal: 'left', vertical: 'top', ...(valg.indryk ? { indent: valg.indryk } : {}) } }),
       };
       this.kendte.set(noegle, stil);
     }
@@ -98,7 +115,7 @@ interface Celleplan {
   stil: Partial<Style>;
 }
 
-/** A sheet as rows of cells, its column widths and its merforbrug columns: everything decided before a row is written. */
+/** A sheet as rows of cells, its column widths and merforbrug columns: all decided before a row is written. */
 interface Arkplan {
   raekker: (Celleplan | null)[][];
   bredder: number[];
@@ -108,7 +125,10 @@ interface Arkplan {
 
 /** The display unit in an amount column's header, where the title does not already say it (prices are always kr.). */
 function medEnhed(titel: string, t: Tabel, noegle: string, v: XlsxValg): string {
-  const art = (a: Talart) => t.raekker.some((r) => { const c = r.celler[noegle] ?? null; return erTal(c) && c.art === a; });
+  const art = (a: Talart) => t.raekker.some((r) => {
+    const c = r.celler[noegle] ?? null;
+    return erTal(c) && c.art === a;
+  });
   if (/kr\.|kr\b/.test(titel)) return titel;
   return art('beloeb') ? `${titel} (${ENHEDSTEKST[v.enhed]})` : art('pris') ? `${titel} (kr.)` : titel;
 }
@@ -160,7 +180,8 @@ function formler(t: Tabel, plan: (Celleplan | null)[][], oere: Oere): void {
       const celle = plan[ri]![i];
       if (total === undefined || !celle) return;
       const b = kolonnebogstav(i + 1);
-      const dele = (r.sumAf ?? []).map((id) => raekkeNr.get(id)).filter((n): n is number => n !== undefined && oere[n - 2]![i] !== undefined);
+      const dele = (r.sumAf ?? []).map((id) => raekkeNr.get(id))
+        .filter((n): n is number => n !== undefined && oere[n - 2]![i] !== undefined);
       const args = sumArgumenter(b, dele);
       if (dele.length && args.length <= MAKS_ARGUMENTER && dele.reduce((s, n) => s + oere[n - 2]![i]!, 0) === total) {
         celle.value = { formula: `SUM(${args.join(',')})`, result: celle.value as number };
@@ -193,19 +214,23 @@ function planlaeg(t: Tabel, valg: XlsxValg, stil: Stilarter): Arkplan {
   const v: XlsxValg = { ...valg, ...t.talvisning };
   const titler = t.kolonner.map((k) => medEnhed(k.titel, t, k.noegle, v));
   const hoejre = t.kolonner.map((k) => t.raekker.some((r) => erTal(r.celler[k.noegle] ?? null)));
-  const hoved = titler.map((titel, i): Celleplan => ({ value: titel, stil: stil.hent({ fed: true, hoved: true, hoejre: hoejre[i] }) }));
+  const hoved = titler.map((titel, i): Celleplan => ({
+    value: titel, stil: stil.hent({ fed: true, hoved: true, hoejre: hoejre[i] }),
+  }));
   const oere: Oere = [];
   const krop = kroppen(t, v, stil, oere);
   formler(t, krop, oere);
   const noter = (t.noter ?? []).map((n): (Celleplan | null)[] => [{ value: n, stil: stil.hent({ kursiv: true }) }]);
-  // Widths that fit: the label column as its longest text (and indentation), figure columns as their widest figure or header word.
+  // Widths that fit: the label column as its longest text (and indentation), figure columns as their widest
+  // figure or header word.
   const bredder = t.kolonner.map((_, i) => {
     const tegn = Math.max(0, ...krop.map((r) => visteTegn(r[i] ?? null) + ((r[i]?.stil.alignment?.indent ?? 0) * 2)));
     if (i === 0 || !hoejre[i]) return Math.min(60, Math.max(titler[i]!.length, tegn)) + 3;
     return Math.max(12, tegn, ...titler[i]!.split(' ').map((o) => o.length)) + 2;
   });
   const sidste = t.raekker.length + 1;
-  const merforbrug = t.kolonner.flatMap((k, i) => (sidste >= 2 && t.raekker.some((r) => erAfvigelse(r.celler[k.noegle] ?? null)) ? [{ kolonne: kolonnebogstav(i + 1), sidste }] : []));
+  const harMerforbrug = (noegle: string) => sidste >= 2 && t.raekker.some((r) => erAfvigelse(r.celler[noegle] ?? null));
+  const merforbrug = t.kolonner.flatMap((k, i) => (harMerforbrug(k.noegle) ? [{ kolonne: kolonnebogstav(i + 1), sidste }] : []));
   return {
     raekker: [hoved, ...krop, ...(noter.length ? [[], ...noter] : [])],
     bredder,
@@ -226,7 +251,9 @@ function skrivArk(bog: WorkbookWriter, navn: string, plan: Arkplan, v: XlsxValg)
   // A streamed sheet takes its views and page setup when it is made.
   const ark = bog.addWorksheet(navn, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
+    },
   });
   ark.columns = plan.bredder.map((width) => ({ width }));
   // Merforbrug in red: afvigelse < 0 in the canonical sign, > 0 when merforbrug is shown positive.
@@ -234,7 +261,8 @@ function skrivArk(bog: WorkbookWriter, navn: string, plan: Arkplan, v: XlsxValg)
     ark.addConditionalFormatting({
       ref: `${m.kolonne}2:${m.kolonne}${m.sidste}`,
       rules: [{
-        type: 'cellIs', operator: v.fortegn === 'merforbrug_positiv' ? 'greaterThan' : 'lessThan', formulae: [0], priority: 1,
+        type: 'cellIs', operator: v.fortegn === 'merforbrug_positiv' ? 'greaterThan' : 'lessThan',
+        formulae: [0], priority: 1,
         style: { font: { ...SKRIFT, color: { argb: ROED } } },
       }],
     });
@@ -258,7 +286,7 @@ function tabeller(s: Sektion): { navn: string; tabel: Tabel }[] {
   return [...(s.tabel ? [{ navn: s.ark ?? s.titel, tabel: s.tabel }] : []), ...(s.underafsnit ?? []).flatMap(tabeller)];
 }
 
-/** The workbook, streamed (exceljs' WorkbookWriter): a sheet's rows are written as they are made, never held as a model. */
+/** The workbook, streamed (exceljs' WorkbookWriter): rows are written as they are made, never held as a model. */
 export async function renderDokument(d: Dokument, v: XlsxValg): Promise<Uint8Array> {
   const [{ default: ExcelJS }, { PassThrough }] = await Promise.all([import('exceljs'), import('node:stream')]);
   const ud = new PassThrough();
@@ -268,7 +296,9 @@ export async function renderDokument(d: Dokument, v: XlsxValg): Promise<Uint8Arr
   bog.creator = 'budgetopf';
   const brugte = new Set<string>();
   const stil = new Stilarter();
-  for (const { navn, tabel } of d.sektioner.flatMap(tabeller)) skrivArk(bog, arknavn(navn, brugte), planlaeg(tabel, v, stil), v);
+  for (const { navn, tabel } of d.sektioner.flatMap(tabeller)) {
+    skrivArk(bog, arknavn(navn, brugte), planlaeg(tabel, v, stil), v);
+  }
   await bog.commit();
   return new Uint8Array(Buffer.concat(bidder));
 }
