@@ -103,11 +103,11 @@ export function layout(del: Tabeldel, tv: Talvisning): Layout {
   return { liggende: true, pkt: 6, bredder: bredderFor(del, tv, 6, LIGGENDE, true)! };
 }
 
-/** The parts a table is drawn as: whole when it fits a page, else its column groups (if it has any). */
+/** The parts a table is drawn as: whole when it fits a page at full size, else its column groups (if it has any). */
 function tabelLayout(t: Tabel, tv: Talvisning): { del: Tabeldel; l: Layout }[] {
   const hel = tabelDele({ ...t, grupper: undefined })[0]!;
   const l = layout(hel, tv);
-  if (bredderFor(hel, tv, l.pkt, l.liggende ? LIGGENDE : STAAENDE) || !t.grupper) return [{ del: hel, l }];
+  if (l.pkt >= 9 || !t.grupper) return [{ del: hel, l }];
   return tabelDele(t).map((del) => ({ del, l: layout(del, tv) }));
 }
 
