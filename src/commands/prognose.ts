@@ -9,7 +9,9 @@ import { afvigelserDokument, afvigelsesTabel } from '../report/afvigelser.js';
 import { prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
-import { erDokumentformat, indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import {
+  erDokumentformat, indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag,
+} from './shared.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
 
 export interface PrognoseFlag extends RapportFlag {

@@ -13,13 +13,15 @@ const bevillingerAf = (k: Kontekst) =>
 // With maanedstal.csv the forecast of helårspersoner follows, charts included: the one applied with
 // --anvend-prognose (shown against helaarspersoner.csv's own forventet), else the best method's.
 const prognoseAf = (k: Kontekst) =>
-  k.prognose ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
+  k.prognose
+  ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
 
 export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
   koerRapport(mappe, flag, miljoe, {
     json: (k) => {
       const p = prognoseAf(k);
-      return { ...rapportJson(k.o, bevillingerAf(k)), ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}) };
+      const medPrognose = p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {};
+      return { ...rapportJson(k.o, bevillingerAf(k)), ...medPrognose };
     },
     tekst: (k, v) => {
       const b = bevillingerAf(k);

@@ -8,7 +8,9 @@ import { kontrollerScenarier, laesScenarier, type KildeAendring, type NavngivetS
 import { foelsomhedsDokument, foelsomhedsTabel, scenarieDokument, scenarieTabel } from '../report/scenarier.js';
 import type { Fund } from '../core/model.js';
 import { ExitError } from './exit-error.js';
-import { erDokumentformat, indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import {
+  erDokumentformat, indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag,
+} from './shared.js';
 
 export interface ScenarieFlag extends RapportFlag {
   hp?: string[];
@@ -88,6 +90,8 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
   const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
   const vis = erDokumentformat(flag.format) ? scenarieDokument(k.o, beregnede, v) : scenarieTabel(k.o, beregnede, v);
-  const tekst = flag.format === 'json' ? json(scenarierJson(k.o, beregnede)) : await renderUdskrift(vis, flag, v, miljoe);
+  const tekst = flag.format === 'json'
+    ? json(scenarierJson(k.o, beregnede))
+    : await renderUdskrift(vis, flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

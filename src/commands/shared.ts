@@ -143,7 +143,8 @@ function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
 export function kraevFil(flag: RapportFlag): void {
   if (erBinaer(flag.format) && (flag.output === undefined || flag.output === '-')) {
     const hvad = flag.format === 'xlsx' ? 'et regneark' : 'et Word-dokument';
-    throw new ExitError(2, `--format ${flag.format} skriver ${hvad} og kræver --output FIL, fx --output opfoelgning.${flag.format}`);
+    const f = flag.format;
+    throw new ExitError(2, `--format ${f} skriver ${hvad} og kræver --output FIL, fx --output opfoelgning.${f}`);
   }
 }
 
@@ -176,9 +177,12 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
   }
 }
 
-/** Renders in the chosen format: text, or the bytes of a workbook (`--format xlsx`) or a Word document (`--format docx`). */
+/** Renders in the chosen format: text, or the bytes of a workbook (`xlsx`) or a Word document (`docx`). */
 export async function renderUdskrift(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string | Uint8Array> {
-  if (flag.format === 'docx') return (await import('../render/docx.js')).renderDokument(dokument(indhold, flag.format), v);
+  if (flag.format === 'docx') {
+    const r = await import('../render/docx.js');
+    return r.renderDokument(dokument(indhold, flag.format), v);
+  }
   if (flag.format !== 'xlsx') return renderTekst(indhold, flag, v, miljoe);
   const r = await import('../render/xlsx.js');
   return r.renderDokument(dokument(indhold, flag.format), v);
@@ -199,23 +203,27 @@ export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, fil
 }
 
 /** `--output mappe/` (or an existing folder): where `--format csv` writes one file per table. */
-const erMappe = (sti: string | undefined) => sti !== undefined && sti !== '-' && (/[\\/]$/.test(sti) || (existsSync(sti) && statSync(sti).isDirectory()));
+const erMappe = (sti: string | undefined) =>
+  sti !== undefined && sti !== '-' && (/[\\/]$/.test(sti) || (existsSync(sti) && statSync(sti).isDirectory()));
 
-/** One CSV file per table of a document into the folder (made if missing); each written atomically, never over an input file. */
-async function udskrivCsvMappe(d: Dokument, flag: RapportFlag, v: Visning, filer: string[], miljoe: Miljoe): Promise<void> {
+/** One CSV file per table into the folder (made if missing); each written atomically, never over an input file. */
+async function udskrivCsvMappe(d: Dokument, flag: RapportFlag, v: Visning, filer: string[], miljoe: Miljoe) {
   const { renderTabeller } = await import('../render/csv.js');
   const mappe = flag.output!;
   const tabeller = renderTabeller(d, { ...v, csvFormat: flag.csvFormat });
   // All or nothing: a name that is an input file stops the run before any file is written.
   const input = new Set(filer.map((f) => resolve(f)));
   const ramt = tabeller.find((t) => input.has(resolve(mappe, t.navn)));
-  if (ramt) throw new ExitError(2, `${join(mappe, ramt.navn)} er en af inputfilerne og overskrives ikke; vælg en anden mappe`);
+  if (ramt) {
+    throw new ExitError(2, `${join(mappe, ramt.navn)} er en af inputfilerne og overskrives ikke; vælg en anden mappe`);
+  }
   try {
     mkdirSync(mappe, { recursive: true });
     for (const t of tabeller) skrivAtomisk(join(mappe, t.navn), t.csv, filer);
   } catch (e) {
     if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
-    if ((e as NodeJS.ErrnoException).code) throw new ExitError(2, `Kunne ikke oprette mappen ${mappe}: ${(e as NodeJS.ErrnoException).code}`);
+    const kode = (e as NodeJS.ErrnoException).code;
+    if (kode) throw new ExitError(2, `Kunne ikke oprette mappen ${mappe}: ${kode}`);
     throw e;
   }
   miljoe.stderr(`Skrev én CSV-fil pr. tabel i ${mappe}`);

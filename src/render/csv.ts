@@ -57,10 +57,11 @@ function filnavn(navn: string, brugte: Set<string>): string {
 /** A whole document as one CSV file per table (what pandas and Excel read): the file name from the sheet name. */
 export function renderTabeller(d: Dokument, valg: CsvValg): { navn: string; csv: string }[] {
   const brugte = new Set<string>();
-  return d.sektioner.flatMap(tabeller).map(({ titel, ark, tabel }) => ({ navn: filnavn(ark ?? titel, brugte), csv: renderTabel(tabel, valg) }));
+  return d.sektioner.flatMap(tabeller)
+    .map(({ titel, ark, tabel }) => ({ navn: filnavn(ark ?? titel, brugte), csv: renderTabel(tabel, valg) }));
 }
 
-/** A whole document on one stream: each table under a `# titel` line, separated by blank lines (for reading, not for pandas). */
+/** A whole document on one stream: each table under a `# titel` line, separated by blank lines (not for pandas). */
 export function renderDokument(d: Dokument, valg: CsvValg): string {
   const v: Talvisning = { ...valg, format: valg.csvFormat, tusindtalsseparator: false };
   const dele = d.sektioner.flatMap(tabeller).map(({ titel, tabel }) =>

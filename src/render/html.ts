@@ -76,7 +76,9 @@ function renderTabel(t: Tabel, v: HtmlValg): string {
       return `<tr class="${klasse}">${celler}</tr>`;
     }).join('\n');
     // The table scrolls sideways in its own box on a narrow screen; the page itself never does.
-    return `<div class="tabel rulle"><table>${g.titel ? `<caption>${esc(g.titel)}</caption>` : ''}\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody></table></div>`;
+    const titel = g.titel ? `<caption>${esc(g.titel)}</caption>` : '';
+    const krop = `<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody>`;
+    return `<div class="tabel rulle"><table>${titel}\n${krop}</table></div>`;
   });
   return [...dele, ...(t.noter ?? []).map((n) => `<p class="note">${esc(n)}</p>`)].join('\n');
 }
@@ -97,7 +99,8 @@ function renderSektion(s: Sektion, v: HtmlValg, niveau: number, n: Taeller): str
   const diagrammer = (s.diagrammer ?? []).map((d) => {
     const dId = `d${++n.diagram}`;
     // At least 560 px wide (labels stay legible on a phone): the chart scrolls in its box rather than shrink.
-    return `<figure><figcaption>${esc(d.titel)}</figcaption><div class="rulle">${tegnDiagram(d, v, dId)}</div></figure>`;
+    const svg = tegnDiagram(d, v, dId);
+    return `<figure><figcaption>${esc(d.titel)}</figcaption><div class="rulle">${svg}</div></figure>`;
   });
   return [
     `<section aria-labelledby="${id}">`,

@@ -122,7 +122,7 @@ export function foelsomhedJson(f: Foelsomhed) {
 
 export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-/** `budgetopf prognose --format json`: per ydelse every method's forecast, the backtest and the range; helårspersoner to 2 decimals. */
+/** `budgetopf prognose --format json`: per ydelse every method's forecast, backtest and range (HP to 2 decimals). */
 export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
   return {
     budgetaar: ds.manifest.budgetaar,

@@ -2,7 +2,10 @@
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, type Talvisning } from './celle.js';
 
-/** Text from the data as literal Markdown: its metacharacters escaped (and a line break a space), so nothing becomes emphasis, HTML or a cell edge. */
+/**
+ * Text from the data as literal Markdown: its metacharacters escaped (and a line break a space), so nothing
+ * becomes emphasis, HTML or a cell edge.
+ */
 export const escape = (s: string) => s.replace(/[\\*_<>|`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
 
 export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
@@ -49,5 +52,7 @@ function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalssep
 }
 
 export function renderDokument(d: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
-  return [`# ${escape(d.titel)}`, d.undertitel.map(escape).join('  \n'), ...d.sektioner.map((s) => renderSektion(s, v, 2))].join('\n\n') + '\n';
+  const sektioner = d.sektioner.map((s) => renderSektion(s, v, 2));
+  const dele = [`# ${escape(d.titel)}`, d.undertitel.map(escape).join('  \n'), ...sektioner];
+  return `${dele.join('\n\n')}\n`;
 }

@@ -230,7 +230,8 @@ function planlaeg(t: Tabel, valg: XlsxValg, stil: Stilarter): Arkplan {
   });
   const sidste = t.raekker.length + 1;
   const harMerforbrug = (noegle: string) => sidste >= 2 && t.raekker.some((r) => erAfvigelse(r.celler[noegle] ?? null));
-  const merforbrug = t.kolonner.flatMap((k, i) => (harMerforbrug(k.noegle) ? [{ kolonne: kolonnebogstav(i + 1), sidste }] : []));
+  const merforbrug = t.kolonner.flatMap((k, i) =>
+    (harMerforbrug(k.noegle) ? [{ kolonne: kolonnebogstav(i + 1), sidste }] : []));
   return {
     raekker: [hoved, ...krop, ...(noter.length ? [[], ...noter] : [])],
     bredder,

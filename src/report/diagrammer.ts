@@ -62,7 +62,10 @@ export function prognoseDiagram(p: YdelsesPrognose, budgetHp: Decimal, aar: numb
     etiketter: MAANEDER,
     serier: [
       { navn: 'Observeret', vaerdier: Array.from({ length: 12 }, (_, i) => x[i] ?? null) },
-      { navn: `Prognose (${metodenavn(p.metode)})`, vaerdier: maaned(n, (i) => (i === n - 1 ? x[n - 1]! : frem[p.metode]![i - n]!)), stiplet: true },
+      {
+        navn: `Prognose (${metodenavn(p.metode)})`, stiplet: true,
+        vaerdier: maaned(n, (i) => (i === n - 1 ? x[n - 1]! : frem[p.metode]![i - n]!)),
+      },
     ],
     ...(n < 12 ? { interval: { navn: 'Metodernes spænd', lav: maaned(n + 1, (i) => Decimal.min(...iMaaned(i))), hoej: maaned(n + 1, (i) => Decimal.max(...iMaaned(i))) } } : {}),
     niveauer: [{ navn: 'Budget HP', vaerdi: budgetHp }, { navn: 'Prognose HP', vaerdi: p.hp }],

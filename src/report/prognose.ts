@@ -71,7 +71,8 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
         bedst: p.bedst ?? '–',
       },
     })),
-    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, over de år alle metoder kan prøves i (sæson kræver året før).'],
+    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, '
+      + 'over de år alle metoder kan prøves i (sæson kræver året før).'],
   };
 }
 
@@ -84,8 +85,12 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
       diagrammer: prognoser.map((p) => prognoseDiagram(p, prognoseEffekter(p, ds).budgetHp, ds.manifest.budgetaar)),
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
-        : `Metode: ${metodenavn(metode)} (${METODEBESKRIVELSE[metode]})${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
+        : `Metode: ${metodenavn(metode)} (${METODEBESKRIVELSE[metode]})`
+          + `${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
     },
-    { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${metodenavn(m)}: ${METODEBESKRIVELSE[m]}`) },
+    {
+      titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser),
+      tekst: METODER.map((m) => `- ${metodenavn(m)}: ${METODEBESKRIVELSE[m]}`),
+    },
   ];
 }

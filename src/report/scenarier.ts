@@ -57,13 +57,17 @@ export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
 }
 
 /** The scenarios as a document (HTML, workbook, Word): each scenario's changes in prose, then the table. */
-export function scenarieDokument(basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[], v: Visning): Dokument {
+export function scenarieDokument(
+  basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[], v: Visning,
+): Dokument {
   const m = basis.manifest;
   const tekst = scenarier.map((s) => `- ${s.navn}: ${s.aendringer.join('; ')}`);
   return {
     titel: `Scenarier: ${m.opfoelgning} ${m.budgetaar}`,
     undertitel: dokumentUndertitel(m),
-    sektioner: [{ titel: 'Scenarier ved siden af basis', ark: 'Scenarier', tekst, tabel: scenarieTabel(basis, scenarier, v) }],
+    sektioner: [{
+      titel: 'Scenarier ved siden af basis', ark: 'Scenarier', tekst, tabel: scenarieTabel(basis, scenarier, v),
+    }],
   };
 }
 
@@ -72,6 +76,8 @@ export function foelsomhedsDokument(f: Foelsomhed, m: Manifest, v: Visning): Dok
   return {
     titel: `Følsomhed: ${f.ydelse}, ${m.opfoelgning} ${m.budgetaar}`,
     undertitel: dokumentUndertitel(m),
-    sektioner: [{ titel: `Afvigelsen ved forskellige helårspersoner på ${f.ydelse}`, ark: 'Følsomhed', tabel: foelsomhedsTabel(f, v) }],
+    sektioner: [{
+      titel: `Afvigelsen ved forskellige helårspersoner på ${f.ydelse}`, ark: 'Følsomhed', tabel: foelsomhedsTabel(f, v),
+    }],
   };
 }
