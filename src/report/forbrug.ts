@@ -58,7 +58,7 @@ export function ukendteKontiTabel(opg: Forbrugsopgoerelse): Tabel | null {
     ],
     noter: ['Tilføj kontiene (eller et fælles præfiks) til kontoplan.csv for at få dem med på en post.'],
     // Small sums on accounts nobody planned for: in kr., where mio. kr. would show 0,0.
-    talvisning: { enhed: 'kr', decimaler: 2 },
+    talvisning: { enhed: 'kr', decimaler: 0 },
   };
 }
 
