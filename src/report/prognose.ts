@@ -86,7 +86,7 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
         : `Metode: ${metodenavn(metode)} (${METODEBESKRIVELSE[metode]})`
-          + `${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
+          + (prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges.' : '.')],
     },
     {
       titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser),

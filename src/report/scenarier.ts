@@ -77,7 +77,8 @@ export function foelsomhedsDokument(f: Foelsomhed, m: Manifest, v: Visning): Dok
     titel: `Følsomhed: ${f.ydelse}, ${m.opfoelgning} ${m.budgetaar}`,
     undertitel: dokumentUndertitel(m),
     sektioner: [{
-      titel: `Afvigelsen ved forskellige helårspersoner på ${f.ydelse}`, ark: 'Følsomhed', tabel: foelsomhedsTabel(f, v),
+      titel: `Afvigelsen ved forskellige helårspersoner på ${f.ydelse}`, ark: 'Følsomhed',
+      tabel: foelsomhedsTabel(f, v),
     }],
   };
 }
