@@ -37,13 +37,29 @@ const senChildProcess = {
     }));
   },
 };
-// iconv-lite is needed only for Windows-1252 files and exceljs only for --format xlsx: they stay outside the
+// iconv-lite is needed only for Windows-1252 files, exceljs only for --format xlsx and docx/resvg only for --format docx: they stay outside the
 // bundle and load on demand. The bundle runs as a vm.Script (no import() there): esbuild turns the external
 // dynamic imports into lazy requires.
+// exceljs as one file of its own (dist/exceljs.cjs), loaded by the CLI only for --format xlsx: resolving and
+// compiling its ~300 modules one by one costs about twice as long as the single bundle.
+// Its zip writer still calls `new Buffer()`, which Node warns about outside node_modules: within the bundle,
+// `Buffer` is Node's own with the constructor routed to Buffer.alloc/Buffer.from.
+const bufferUdenAdvarsel = 'var Buffer = (function (B) { function Buf(a, b, c) { return typeof a === "number" ? B.alloc(a) : B.from(a, b, c); }'
+  + ' Object.setPrototypeOf(Buf, B); Buf.prototype = B.prototype; return Buf; })(require("node:buffer").Buffer);';
+await build({
+  ...faelles, entryPoints: ['node_modules/exceljs/lib/exceljs.nodejs.js'], outfile: 'dist/exceljs.cjs', format: 'cjs',
+  banner: { js: bufferUdenAdvarsel },
+});
+const exceljsBundt = {
+  name: 'exceljs-bundt',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.cjs', external: true }));
+  },
+};
 await build({
   ...faelles, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', format: 'cjs',
-  external: ['iconv-lite', 'exceljs'], plugins: [senChildProcess], supported: { 'dynamic-import': false },
-  sourcemap: true,
+  external: ['iconv-lite', 'docx', '@resvg/resvg-js'], plugins: [senChildProcess, exceljsBundt],
+  supported: { 'dynamic-import': false }, sourcemap: true,
 });
 // The library ships its source map (sources included), so an analyst's stack trace (node --enable-source-maps) names
 // src/ files and lines; the CLI's map serves BUDGETOPF_DEBUG.

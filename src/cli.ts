@@ -79,7 +79,7 @@ type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<voi
 
 /** Commands that build whole documents, so they offer the HTML report and the workbook. */
 const DOKUMENTKOMMANDOER = new Set([
-  'prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'hovedoversigt', 'anlaeg',
+  'prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'scenarie', 'hovedoversigt', 'anlaeg',
 ]);
 /** Commands whose tables get a bar column on a terminal. */
 const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'hovedoversigt', 'anlaeg']);
@@ -92,7 +92,10 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
     .configureHelp(DANSK_HJAELP)
     .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
     .addOption(DOKUMENTKOMMANDOER.has(navn)
-      ? new Option('-f, --format <format>', 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)').choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx']).default('tabel')
+      ? new Option('-f, --format <format>',
+        'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark; docx: Word-dokument '
+        + '(xlsx og docx kræver --output)')
+        .choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx', 'docx']).default('tabel')
       : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))

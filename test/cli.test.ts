@@ -180,7 +180,7 @@ describe('errors and exit codes', () => {
   it('a bad option value exits 2 in Danish', () => {
     const pdf = koer(['afvigelser', REFERENCE, '--format', 'pdf']);
     expect(pdf.kode).toBe(2);
-    expect(pdf.fejl.split('\n')[0]).toBe("budgetopf: ugyldig værdi 'pdf' til -f, --format <format>; tilladte værdier: tabel, csv, json, markdown, html, xlsx");
+    expect(pdf.fejl.split('\n')[0]).toBe("budgetopf: ugyldig værdi 'pdf' til -f, --format <format>; tilladte værdier: tabel, csv, json, markdown, html, xlsx, docx");
     const dec = koer(['afvigelser', REFERENCE, '--decimaler', 'x']);
     expect(dec.kode).toBe(2);
     expect(dec.fejl.split('\n')[0]).toBe("budgetopf: ugyldig værdi 'x' til --decimaler <n>: skal være et helt tal mellem 0 og 99");

@@ -124,14 +124,14 @@ describe('the HTML report in headless Chromium', () => {
 
   it('shows the deviation table with the same figures as `budgetopf afvigelser`', async () => {
     const terminal = koer('afvigelser', REFERENCE).split('\n').filter((l) => /^│ \S/.test(l) && /\d,\d/.test(l))
-      .map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+      .map((l) => l.split('│').slice(1, -1).map((c) => c.trim().replace(/^-/, '−'))); // the page prints the minus sign
     const tabel = await b.page.locator('table').first().evaluate((t) =>
       [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
     expect(tabel).toEqual(terminal);
-    expect(tabel.find((r) => r[0] === 'I alt for udvalget')).toEqual(['I alt for udvalget', '1.002,1', '998,3', '1.005,6', '1.007,8', '-7,3']);
+    expect(tabel.find((r) => r[0] === 'I alt for udvalget')).toEqual(['I alt for udvalget', '1.002,1', '998,3', '1.005,6', '1.007,8', '−7,3']);
     const hoved = await b.page.locator('table').first().locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('scope')));
     expect(hoved).toEqual(Array(6).fill('col'));
-    expect(await b.page.locator('table').first().locator('td.merforbrug').allTextContents()).toEqual(['-2,7', '-3,5', '-8,0', '-3,6', '-4,4', '-7,3', '-7,9']);
+    expect(await b.page.locator('table').first().locator('td.merforbrug').allTextContents()).toEqual(['−2,7', '−3,5', '−8,0', '−3,6', '−4,4', '−7,3', '−7,9']);
   });
 
   it('shows the activity tables, the korrektioner, the bevillingsønsker and the explanations', async () => {
@@ -139,7 +139,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(overskrifter).toEqual(['Forventet resultat', 'Aktivitet: helårspersoner og priser', 'Korrektioner og handleplaner', 'Bevillingsønsker', 'Afvigelse efter bevillinger', 'Forklaringer']);
     const iAlt = await b.page.locator('table', { has: b.page.locator('caption', { hasText: 'Afvigelse forklaret' }) }).locator('tr.total').first().evaluate((tr) => [...tr.children].map((c) => c.textContent));
     const sum = (f: string) => json.aktivitet.ydelser.reduce((s: number, y: Record<string, number>) => s + y[f]!, 0);
-    expect(iAlt).toEqual(['I alt', ...['budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'].map((f) => (sum(f) < 0 ? '-' : '') + mio(sum(f)))]);
+    expect(iAlt).toEqual(['I alt', ...['budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'].map((f) => (sum(f) < 0 ? '−' : '') + mio(sum(f)))]);
     expect(await b.page.getByText('Indstilles til Byrådets godkendelse: B1, B2, B3, B8, B9.').count()).toBe(1);
     expect(await b.page.locator('h3').count()).toBe(3);
   });
@@ -187,5 +187,46 @@ describe('data in the HTML report stays inert in the browser', () => {
     expect(await b.page.getByText('<svg onload=alert(3)>', { exact: true }).count()).toBe(1);
     expect(await b.page.locator('li', { hasText: '<script>alert(2)</script>: mindreforbrug på 7,6 mio. kr.' }).count()).toBe(1);
     await b.page.close();
+  });
+});
+
+describe('the HTML report on a phone (390 px), a desktop (1280 px) and A4', () => {
+  const fil = join(mappe, 'rapport-skaerme.html');
+  beforeAll(() => {
+    koer('rapport', REFERENCE, '--format', 'html', '--output', fil);
+    mkdirSync(ARTEFAKTER, { recursive: true });
+  });
+
+  it('never scrolls the page sideways at 390 px: wide tables scroll in their own box, charts keep legible labels', async () => {
+    const b = await aabn(fil, { width: 390, height: 844 });
+    const maal = await b.page.evaluate(() => ({
+      side: document.documentElement.scrollWidth,
+      bokse: [...document.querySelectorAll('div.rulle')].map((d) => d.clientWidth),
+      diagrammer: [...document.querySelectorAll('svg.diagram')].map((s) => s.getBoundingClientRect().width),
+      // A chart label's rendered font size (12 px in a 680-wide viewBox, scaled with the chart).
+      etiket: Math.min(...[...document.querySelectorAll('svg.diagram')].map((s) => (12 * s.getBoundingClientRect().width) / 680)),
+    }));
+    expect(maal.side).toBeLessThanOrEqual(390);
+    expect(Math.max(...maal.bokse)).toBeLessThanOrEqual(390);
+    expect(Math.min(...maal.diagrammer)).toBeGreaterThanOrEqual(560);
+    expect(maal.etiket).toBeGreaterThanOrEqual(9.5);
+    await b.page.screenshot({ path: join(ARTEFAKTER, 'rapport-390.png'), fullPage: true });
+  });
+
+  it('fits a 1280 px desktop without any scroll box needing to scroll', async () => {
+    const b = await aabn(fil, { width: 1280, height: 900 });
+    const rulle = await b.page.evaluate(() => [...document.querySelectorAll('div.rulle')].filter((d) => d.scrollWidth > d.clientWidth + 1).length);
+    expect(rulle).toBe(0);
+    expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await b.page.screenshot({ path: join(ARTEFAKTER, 'rapport-1280.png') });
+  });
+
+  it('prints on A4 with every table whole in width (nothing cut at the scroll box)', async () => {
+    const b = await aabn(fil);
+    await b.page.emulateMedia({ media: 'print' });
+    const afskaaret = await b.page.evaluate(() => [...document.querySelectorAll('div.rulle')].filter((d) => d.scrollWidth > d.clientWidth + 1).length);
+    expect(afskaaret).toBe(0);
+    const pdf = await b.page.pdf({ format: 'A4', path: join(ARTEFAKTER, 'rapport-a4.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

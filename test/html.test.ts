@@ -47,7 +47,7 @@ describe('budgetopf rapport --format html', () => {
     const overskrifter = [...h.matchAll(/<h2 id="s\d+">([^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(overskrifter).toEqual(['Forventet resultat', 'Aktivitet: helårspersoner og priser', 'Korrektioner og handleplaner', 'Bevillingsønsker', 'Afvigelse efter bevillinger', 'Forklaringer']);
     expect(h).toContain('<th scope="col">Drift (mio. kr.)</th><th scope="col" class="tal">Vedtaget budget</th>');
-    expect(h).toContain('<tr class="sum"><th scope="row">I alt for udvalget</th><td class="tal">1.002,1</td><td class="tal">998,3</td><td class="tal">1.005,6</td><td class="tal">1.007,8</td><td class="tal merforbrug">-7,3</td></tr>');
+    expect(h).toContain('<tr class="sum"><th scope="row">I alt for udvalget</th><td class="tal">1.002,1</td><td class="tal">998,3</td><td class="tal">1.005,6</td><td class="tal">1.007,8</td><td class="tal merforbrug">−7,3</td></tr>');
   });
 
   it('draws three charts: afvigelse per politikområde, helårspersoner budget and forventet, and the effects per ydelse', () => {
@@ -127,5 +127,33 @@ describe('the HTML renderer', () => {
     expect(svg).toContain('<title>feb, faktisk: 960,5 helårspersoner</title>');
     expect(svg).toContain('maj: prognoseinterval 955–1.025 helårspersoner');
     expect(svg).toContain('<title>Budget: 919 helårspersoner</title>');
+  });
+});
+
+describe('the HTML report on a phone and in print', () => {
+  const h = html();
+
+  it('puts every table and chart in its own sideways-scrolling box, so the page never scrolls sideways', () => {
+    expect(h).toContain('div.rulle { overflow-x: auto;');
+    expect((h.match(/<table>/g) ?? []).length).toBe((h.match(/<div class="tabel rulle"><table>/g) ?? []).length);
+    expect((h.match(/<svg /g) ?? []).length).toBe((h.match(/<div class="rulle"><svg /g) ?? []).length);
+    // Charts keep a legible minimum width (12 px labels at ≥ 560/680 of their size) instead of shrinking to 390 px.
+    expect(h).toContain('min-width: 560px');
+  });
+
+  it('prints the report, its date and "Side x af y" in every page\'s footer', () => {
+    expect(h).toContain('@bottom-left { content: "Budgetopfølgning BO2 2025 · Budgetopfølgning 2 - forventet regnskab 2025, pr. ultimo juni 2025";');
+    expect(h).toContain('@bottom-right { content: "Side " counter(page) " af " counter(pages);');
+  });
+
+  it('writes one minus sign, −, in every table cell (never a hyphen before a figure)', () => {
+    const celler = [...h.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    expect(celler.some((c) => c.startsWith('−'))).toBe(true);
+    expect(celler.filter((c) => /^-\d/.test(c))).toEqual([]);
+  });
+
+  it('says sæson, not saeson, in its prose', () => {
+    const prognose = koer('prognose', 'fixtures/prognose', '--format', 'html').stdout;
+    expect(prognose.replace(/<[^>]*>/g, ' ')).not.toMatch(/saeson(?! )/);
   });
 });

@@ -107,9 +107,23 @@ describe('budgetopf prognose', () => {
     expect(r.ud).toMatch(/Kontanthjælp\s*│\s*6\s*│\s*919\s*│\s*983\s*│\s*993\s*│\s*975\s*│\s*996,81\s*│\s*trend/);
     const j = JSON.parse(koerCli(['prognose', MAPPE, '--format', 'json']).ud);
     const k = j.ydelser.find((y: { ydelse: string }) => y.ydelse === 'Kontanthjælp');
-    expect(k.metoder).toEqual({ niveau: 982.5, gennemsnit: 975, trend: 993, saeson: 995.390625 });
+    // Helårspersoner to 2 decimals: sæson's 995,390625 is 995,39.
+    expect(k.metoder).toEqual({ niveau: 982.5, gennemsnit: 975, trend: 993, saeson: 995.39 });
     expect(k.bedst).toBe('trend');
     expect(k.aendring_af_forventet).toBe(1264330); // 10 × 126.433
+    const decimaler = (x: number) => (String(x).split('.')[1] ?? '').length;
+    for (const y of j.ydelser) {
+      for (const b of Object.values(y.backtest) as { middelfejl: number | null; aar: { fejl: number }[] }[]) {
+        expect([b.middelfejl ?? 0, ...b.aar.map((a) => a.fejl)].every((x) => decimaler(x) <= 2)).toBe(true);
+      }
+    }
+  });
+
+  it('rapport --format json carries the prognose when the folder has maanedstal.csv', () => {
+    const r = JSON.parse(koerCli(['rapport', MAPPE, '--format', 'json']).ud);
+    const p = JSON.parse(koerCli(['prognose', MAPPE, '--format', 'json']).ud);
+    expect(r.prognose).toEqual(p);
+    expect(JSON.parse(koerCli(['rapport', 'data/slagelse-ebu-2025-bo2', '--format', 'json']).ud).prognose).toBeUndefined();
   });
 
   it('--skriv writes helaarspersoner.csv with the forecast, never over the input unless it is named', () => {

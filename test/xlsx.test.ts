@@ -54,13 +54,22 @@ function raekker(ark: ExcelJS.Worksheet): ExcelJS.Row[] {
 }
 
 /**
- * Evaluates every SUM formula of the sheet from the read-back cells (exactly, with Decimal) and checks it
+ * Evaluates every SUM formula and every difference (B2-C2) of the sheet from the read-back cells (exactly, with Decimal) and checks it
  * equals the cached result. Returns how many formulas there were.
  */
 function tjekFormler(ark: ExcelJS.Worksheet): number {
   let antal = 0;
   ark.eachRow((row) => row.eachCell((c) => {
     if (!erFormel(c)) return;
+    const d = /^([A-Z]+)(\d+)-([A-Z]+)(\d+)$/.exec(c.formula);
+    if (d) {
+      // A difference (afvigelse = korrigeret − forventet) of two cells in its own row.
+      expect([d[2], d[4]]).toEqual([c.address.replace(/\D+/, ''), c.address.replace(/\D+/, '')]);
+      const forskel = new Decimal(tal(ark.getCell(`${d[1]}${d[2]}`))!).minus(tal(ark.getCell(`${d[3]}${d[4]}`))!);
+      expect(forskel.toNumber(), `${ark.name}!${c.address} ${c.formula}`).toBe(c.result);
+      antal++;
+      return;
+    }
     const m = /^SUM\(([A-Z]+\d+(?::[A-Z]+\d+)?(?:,[A-Z]+\d+(?::[A-Z]+\d+)?)*)\)$/.exec(c.formula);
     expect(m, c.formula).not.toBeNull();
     let s = new Decimal(0);
@@ -116,7 +125,8 @@ describe('budgetopf afvigelser --format xlsx', () => {
 
   it('has one sheet, Afvigelser, with the table\'s Danish headers', () => {
     expect(bog.worksheets.map((a) => a.name)).toEqual(['Afvigelser']);
-    expect(overskrifter(bog.getWorksheet('Afvigelser')!)).toEqual(['Drift (mio. kr.)', 'Vedtaget budget', 'Korrigeret budget', 'Forventet regnskab BO2', 'Forventet BO1', 'Afvigelse BO2']);
+    expect(overskrifter(bog.getWorksheet('Afvigelser')!)).toEqual(['Drift (mio. kr.)', 'Vedtaget budget (mio. kr.)', 'Korrigeret budget (mio. kr.)',
+      'Forventet regnskab BO2 (mio. kr.)', 'Forventet BO1 (mio. kr.)', 'Afvigelse BO2 (mio. kr.)']);
   });
 
   it('stores every figure as a number in kr equal to the JSON output (60 cells)', () => {
@@ -135,11 +145,31 @@ describe('budgetopf afvigelser --format xlsx', () => {
 
   it('writes totals as SUM formulas that add up to budgetopf\'s totals', () => {
     const ark = bog.getWorksheet('Afvigelser')!;
-    // 3 politikområder (service + øvrige), the udvalg and the two udgiftsart totals, in 5 columns each.
-    expect(tjekFormler(ark)).toBe(30);
+    // 3 politikområder (service + øvrige), the udvalg and the two udgiftsart totals, in 5 columns each; and
+    // the six service/øvrige rows' afvigelse as korrigeret − forventet.
+    expect(tjekFormler(ark)).toBe(36);
     expect((ark.getCell('B11').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(B2,B5,B8)');
     expect((ark.getCell('F12').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(F3,F6,F9)');
     expect(ark.getCell('F11').value).toEqual({ formula: 'SUM(F2,F5,F8)', result: j.total.afvigelse });
+  });
+
+  it('writes the afvigelse as korrigeret − forventet, so editing a forventet updates it', () => {
+    const ark = bog.getWorksheet('Afvigelser')!;
+    // – øvrige udgifter under 2.1: 835,59 − 839,1 mio. kr. = −3,51 mio. kr.
+    expect(ark.getCell('F4').value).toEqual({ formula: 'C4-D4', result: -3510000 });
+    expect([tal(ark.getCell('C4')), tal(ark.getCell('D4'))]).toEqual([835590000, 839100000]);
+  });
+
+  it('names its font in every style (no client falls back to a serif) and indents the parts', () => {
+    const ark = bog.getWorksheet('Afvigelser')!;
+    ark.eachRow((r) => r.eachCell((c) => expect(c.font?.name, c.address).toBe('Arial')));
+    expect(ark.getCell('A11').font).toMatchObject({ name: 'Arial', bold: true });
+    expect(ark.getCell('A3').alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+  });
+
+  it('with --afstem keeps the exact figures in the cells (rounding is the number format\'s)', async () => {
+    const ark = (await xlsx('afvigelser', '--afstem')).getWorksheet('Afvigelser')!;
+    expect(raekker(ark).map((r) => tal(r.getCell(3)))).toEqual(afvigelsesRaekker(j).map(([, s]) => s.korrigeret));
   });
 
   it('shows, in Danish Excel, the published table digit for digit (mio. kr., one decimal)', () => {
@@ -171,10 +201,11 @@ describe('budgetopf afvigelser --format xlsx', () => {
 
   it('with --merforbrug-positiv stores the afvigelse as shown (merforbrug positive) and colours values above 0', async () => {
     const ark = (await xlsx('afvigelser', '--merforbrug-positiv')).getWorksheet('Afvigelser')!;
-    expect(overskrifter(ark).at(-1)).toBe('Afvigelse BO2 (merforbrug +)');
+    expect(overskrifter(ark).at(-1)).toBe('Afvigelse BO2 (merforbrug +) (mio. kr.)');
+    expect(ark.getCell('F4').value).toEqual({ formula: 'D4-C4', result: 3510000 });
     raekker(ark).forEach((r, i) => expect(tal(r.getCell(6))).toBe(-afvigelsesRaekker(j)[i]![1].afvigelse || 0));
     expect(formatering(ark)[0]!.rules[0]).toMatchObject({ operator: 'greaterThan' });
-    expect(tjekFormler(ark)).toBe(30);
+    expect(tjekFormler(ark)).toBe(36);
   });
 
   it('needs --output: a workbook never goes to the terminal (exit 2, in Danish)', () => {
@@ -186,10 +217,14 @@ describe('budgetopf afvigelser --format xlsx', () => {
     }
   });
 
-  it('is not offered where there is no document to draw (scenarie)', () => {
-    const r = koer(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--format', 'xlsx', '--output', join(mappe, 's.xlsx')]);
-    expect(r.kode).toBe(2);
-    expect(existsSync(join(mappe, 's.xlsx'))).toBe(false);
+  it('is offered by scenarie too: the base and the scenario side by side', async () => {
+    const fil = join(mappe, 's.xlsx');
+    const r = koer(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--format', 'xlsx', '--output', fil]);
+    expect(r.kode, r.fejl).toBe(0);
+    const ark = (await laes(fil)).getWorksheet('Scenarier')!;
+    const iAlt = raekker(ark).find((x) => tekst(x.getCell(1)) === 'I alt')!;
+    // Basis afvigelse −7,3 mio. kr.; +64 helårspersoner på kontanthjælp à 126.433 kr. = 8.091.712 kr. mere merforbrug.
+    expect([tal(iAlt.getCell(3)), tal(iAlt.getCell(6))]).toEqual([-7300000, -8091712]);
   });
 });
 
@@ -209,7 +244,7 @@ describe('budgetopf rapport --format xlsx', () => {
   it('Afvigelser equals the afvigelser JSON', () => {
     const ark = bog.getWorksheet('Afvigelser')!;
     raekker(ark).forEach((r, i) => FELTER.forEach((f, k) => expect(tal(r.getCell(k + 2))).toBe(afvigelsesRaekker(j.afvigelser)[i]![1][f])));
-    expect(tjekFormler(ark)).toBe(30);
+    expect(tjekFormler(ark)).toBe(36);
   });
 
   it('Aktivitet has every ydelse\'s helårspersoner, prices and effects as in the JSON, and totals as SUMs', () => {
@@ -217,9 +252,10 @@ describe('budgetopf rapport --format xlsx', () => {
     const hoved = overskrifter(ark);
     const felt: Record<string, (y: Record<string, any>) => number | null> = {
       'HP regnskab 2024': (y) => y.hp.regnskab_forrige, 'HP budget 2025': (y) => y.hp.vedtaget, 'HP korrigeret 2025': (y) => y.hp.korrigeret,
-      'HP forventet 2025': (y) => y.hp.forventet, 'Pris regnskab 2024': (y) => y.pris.regnskab_forrige, 'Pris budget 2025': (y) => y.pris.budget,
-      'Pris forventet 2025': (y) => y.pris.forventet, 'Korrigeret budget': (y) => y.budget, 'Forventet regnskab': (y) => y.forventet,
-      Afvigelse: (y) => y.afvigelse, Mængdeeffekt: (y) => y.maengdeeffekt, Priseffekt: (y) => y.priseffekt, Korrektioner: (y) => y.korrektionseffekt,
+      'HP forventet 2025': (y) => y.hp.forventet, 'Pris regnskab 2024 (kr.)': (y) => y.pris.regnskab_forrige, 'Pris budget 2025 (kr.)': (y) => y.pris.budget,
+      'Pris forventet 2025 (kr.)': (y) => y.pris.forventet, 'Korrigeret budget (mio. kr.)': (y) => y.budget, 'Forventet regnskab (mio. kr.)': (y) => y.forventet,
+      'Afvigelse (mio. kr.)': (y) => y.afvigelse, 'Mængdeeffekt (mio. kr.)': (y) => y.maengdeeffekt, 'Priseffekt (mio. kr.)': (y) => y.priseffekt,
+      'Korrektioner (mio. kr.)': (y) => y.korrektionseffekt,
     };
     expect(hoved).toEqual(['Ydelse', ...Object.keys(felt)]);
     const ydelser = j.aktivitet.ydelser as Record<string, any>[];
@@ -238,7 +274,7 @@ describe('budgetopf rapport --format xlsx', () => {
       expect(tal(iAlt.getCell(k + 9)), h as string).toBe(s.toNumber());
     });
     expect(tal(iAlt.getCell(11))).toBe(-17472833); // Afvigelse i alt: -17,5 mio. kr.
-    expect(tjekFormler(ark)).toBe(6);
+    expect(tjekFormler(ark)).toBe(6 + 8); // the six totals, and each ydelse's afvigelse as korrigeret − forventet
     expect(ark.getCell('E2').numFmt).toBe('#,##0'); // helårspersoner, whole
   });
 
@@ -250,7 +286,7 @@ describe('budgetopf rapport --format xlsx', () => {
 
   it('Bevillingsønsker: the lines\' amounts per year as in the JSON, in hele 1.000 kr., and the total a SUM of 0', () => {
     const ark = bog.getWorksheet('Bevillingsønsker')!;
-    expect(overskrifter(ark)).toEqual(['I hele 1.000 kr.', '2025', '2026', '2027', '2028', 'Kompetence', 'Bemærkninger']);
+    expect(overskrifter(ark)).toEqual(['I hele 1.000 kr.', ...[2025, 2026, 2027, 2028].map((a) => `${a} (1.000 kr.)`), 'Kompetence', 'Bemærkninger']);
     const rows = raekker(ark);
     const linjer = j.bevillingsoensker.flatMap((b: Record<string, any>) => b.linjer) as { aar: number; beloeb: number }[];
     [2025, 2026, 2027, 2028].forEach((aar, k) => {
@@ -278,7 +314,8 @@ describe('budgetopf rapport --format xlsx', () => {
     }
     const iAlt = rows.find((x) => tekst(x.getCell(1)) === 'I alt')!;
     expect([tal(iAlt.getCell(4)), tal(iAlt.getCell(7))]).toEqual([j.efter_bevillinger.total.korrigeret, j.efter_bevillinger.total.afvigelse]);
-    expect(tjekFormler(bog.getWorksheet('Efter bevillinger')!)).toBe(3 * 6);
+    // 18 SUMs; afvigelse før and efter as differences in the four politikområde rows and the two udgiftsart totals.
+    expect(tjekFormler(bog.getWorksheet('Efter bevillinger')!)).toBe(3 * 6 + 2 * 6);
   });
 });
 

@@ -1,6 +1,6 @@
 /** `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker and the prognose included when there are any. */
 import { efterBevillinger, klassificer } from '../core/bevillinger.js';
-import { rapportJson } from '../render/json.js';
+import { prognoseJson, rapportJson } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
 import { rapportDokument } from '../report/rapport.js';
 import { prognose } from '../core/prognose.js';
@@ -14,18 +14,26 @@ import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } fr
 const bevillingerAf = (k: Kontekst) =>
   k.ds.bevillingslinjer.length ? { oensker: klassificer(k.ds), efter: efterBevillinger(k.ds) } : undefined;
 
+// With maanedstal.csv the forecast of helårspersoner follows, charts included: the one applied with
+// --anvend-prognose (shown against helaarspersoner.csv's own forventet), else the best method's.
+const prognoseAf = (k: Kontekst) =>
+  k.prognose
+  ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
+
 export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
   koerRapport(mappe, flag, miljoe, {
-    json: (k) => ({
-      ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
-      ...rapportJson(k.o, bevillingerAf(k)),
-    }),
+    json: (k) => {
+      const p = prognoseAf(k);
+      return {
+        ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
+        ...rapportJson(k.o, bevillingerAf(k)),
+        ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}),
+      };
+    },
     tekst: (k, v) => {
       const b = bevillingerAf(k);
       const vBevilling = visning(k.o, flag, { enhed: 't.kr', decimaler: 0 });
-      // With maanedstal.csv the forecast of helårspersoner follows, charts included: the one applied with
-      // --anvend-prognose (shown against helaarspersoner.csv's own forventet), else the best method's.
-      const p = k.prognose ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
+      const p = prognoseAf(k);
       const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
       const bevillingsdel = b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : [];
       const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser]);

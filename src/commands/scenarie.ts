@@ -5,11 +5,11 @@ import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, Scen
 import { fundLinje } from '../render/fund.js';
 import { foelsomhedJson, json, scenarierJson } from '../render/json.js';
 import { kontrollerScenarier, laesScenarier, type KildeAendring, type NavngivetScenarie } from '../io/scenarier.js';
-import { foelsomhedsTabel, scenarieTabel } from '../report/scenarier.js';
+import { foelsomhedsDokument, foelsomhedsTabel, scenarieDokument, scenarieTabel } from '../report/scenarier.js';
 import type { Fund } from '../core/model.js';
 import { ExitError } from './exit-error.js';
 import {
-  indlaesOgBeregn, medEksempel, renderTekst, udskriv, visning, type Miljoe, type RapportFlag,
+  erDokumentformat, indlaesOgBeregn, medEksempel, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag,
 } from './shared.js';
 
 export interface ScenarieFlag extends RapportFlag {
@@ -84,11 +84,15 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
       if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
       throw e;
     }
-    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderTekst(foelsomhedsTabel(f, v), flag, v, miljoe);
+    const vis = erDokumentformat(flag.format) ? foelsomhedsDokument(f, k.ds.manifest, v) : foelsomhedsTabel(f, v);
+    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderUdskrift(vis, flag, v, miljoe);
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
   const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
-  const tekst = flag.format === 'json' ? json(scenarierJson(k.o, beregnede)) : await renderTekst(scenarieTabel(k.o, beregnede, v), flag, v, miljoe);
+  const vis = erDokumentformat(flag.format) ? scenarieDokument(k.o, beregnede, v) : scenarieTabel(k.o, beregnede, v);
+  const tekst = flag.format === 'json'
+    ? json(scenarierJson(k.o, beregnede))
+    : await renderUdskrift(vis, flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

@@ -1,4 +1,6 @@
 /** What every report command shares: options, loading with findings on stderr, rendering and output. */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Opfoelgning } from '../core/beregn.js';
 import { beregn } from '../core/beregn.js';
 import type { Datasaet } from '../core/model.js';
@@ -15,7 +17,10 @@ import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 
-export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx';
+export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx' | 'docx';
+/** The formats that draw whole documents (charts and all) and write binary files or one self-contained page. */
+export const erDokumentformat = (f: Format) => f === 'html' || f === 'xlsx' || f === 'docx';
+const erBinaer = (f: Format) => f === 'xlsx' || f === 'docx';
 
 export interface RapportFlag extends Tilpasning {
   format: Format;
@@ -135,7 +140,8 @@ export function visning(o: Pick<Opfoelgning, 'manifest'>, flag: RapportFlag, sta
     fortegn: flag.merforbrugPositiv ? 'merforbrug_positiv' : o.manifest.fortegn,
     poster: flag.poster ?? false,
     pct: flag.pct ?? false,
-    afstem: flag.afstem ?? false,
+    // A workbook keeps exact figures in its cells: rounding is its number format's, so --afstem does not apply there.
+    afstem: (flag.afstem ?? false) && flag.format !== 'xlsx',
   };
 }
 
@@ -147,8 +153,10 @@ function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
 
 /** A workbook is a binary file: it needs --output and never goes to a terminal. */
 export function kraevFil(flag: RapportFlag): void {
-  if (flag.format === 'xlsx' && (flag.output === undefined || flag.output === '-')) {
-    throw new ExitError(2, '--format xlsx skriver et regneark og kræver --output FIL, fx --output opfoelgning.xlsx');
+  if (erBinaer(flag.format) && (flag.output === undefined || flag.output === '-')) {
+    const hvad = flag.format === 'xlsx' ? 'et regneark' : 'et Word-dokument';
+    const f = flag.format;
+    throw new ExitError(2, `--format ${f} skriver ${hvad} og kræver --output FIL, fx --output opfoelgning.${f}`);
   }
 }
 
@@ -157,7 +165,8 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
   const erDokument = 'sektioner' in indhold;
   switch (flag.format) {
     case 'xlsx':
-      throw new Error('et regneark er ikke tekst: brug renderUdskrift');
+    case 'docx':
+      throw new Error('et regneark eller Word-dokument er ikke tekst: brug renderUdskrift');
     case 'html': {
       const r = await import('../render/html.js');
       return r.renderDokument(dokument(indhold, flag.format), v);
@@ -180,8 +189,12 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
   }
 }
 
-/** Renders in the chosen format: text, or the bytes of a workbook (`--format xlsx`). */
+/** Renders in the chosen format: text, or the bytes of a workbook (`xlsx`) or a Word document (`docx`). */
 export async function renderUdskrift(indhold: Dokument | Tabel, flag: RapportFlag, v: Visning, miljoe: Miljoe): Promise<string | Uint8Array> {
+  if (flag.format === 'docx') {
+    const r = await import('../render/docx.js');
+    return r.renderDokument(dokument(indhold, flag.format), v);
+  }
   if (flag.format !== 'xlsx') return renderTekst(indhold, flag, v, miljoe);
   const r = await import('../render/xlsx.js');
   return r.renderDokument(dokument(indhold, flag.format), v);
@@ -201,6 +214,33 @@ export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, fil
   miljoe.stderr(`Skrev ${flag.output}`);
 }
 
+/** `--output mappe/` (or an existing folder): where `--format csv` writes one file per table. */
+const erMappe = (sti: string | undefined) =>
+  sti !== undefined && sti !== '-' && (/[\\/]$/.test(sti) || (existsSync(sti) && statSync(sti).isDirectory()));
+
+/** One CSV file per table into the folder (made if missing); each written atomically, never over an input file. */
+async function udskrivCsvMappe(d: Dokument, flag: RapportFlag, v: Visning, filer: string[], miljoe: Miljoe) {
+  const { renderTabeller } = await import('../render/csv.js');
+  const mappe = flag.output!;
+  const tabeller = renderTabeller(d, { ...v, csvFormat: flag.csvFormat });
+  // All or nothing: a name that is an input file stops the run before any file is written.
+  const input = new Set(filer.map((f) => resolve(f)));
+  const ramt = tabeller.find((t) => input.has(resolve(mappe, t.navn)));
+  if (ramt) {
+    throw new ExitError(2, `${join(mappe, ramt.navn)} er en af inputfilerne og overskrives ikke; vælg en anden mappe`);
+  }
+  try {
+    mkdirSync(mappe, { recursive: true });
+    for (const t of tabeller) skrivAtomisk(join(mappe, t.navn), t.csv, filer);
+  } catch (e) {
+    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
+    const kode = (e as NodeJS.ErrnoException).code;
+    if (kode) throw new ExitError(2, `Kunne ikke oprette mappen ${mappe}: ${kode}`);
+    throw e;
+  }
+  miljoe.stderr(`Skrev én CSV-fil pr. tabel i ${mappe}`);
+}
+
 /**
  * A report command: load, compute, then the JSON view or a text view of the same computed follow-up;
  * the HTML report and the workbook draw `dokument` (the tables with their charts) where the command has one.
@@ -213,7 +253,11 @@ export async function koerRapport(
 ): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe, flag);
   const v = visning(k.o, flag);
-  const vis = (flag.format === 'html' || flag.format === 'xlsx') && visninger.dokument ? visninger.dokument : visninger.tekst;
+  const vis = erDokumentformat(flag.format) && visninger.dokument ? visninger.dokument : visninger.tekst;
+  if (flag.format === 'csv' && erMappe(flag.output)) {
+    const indhold = vis(k, v);
+    if ('sektioner' in indhold) return udskrivCsvMappe(indhold, flag, v, k.filer, miljoe);
+  }
   const ud = flag.format === 'json' ? json(visninger.json(k)) : await renderUdskrift(vis(k, v), flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);
 }

@@ -1,12 +1,14 @@
 /** Formatting of one report cell for display; the only place a report figure becomes text. */
 import { formatTal, iEnhed, type Talformat } from '../core/money.js';
-import { erTal, type Celle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
+import { erTal, type Celle, type Talcelle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
 import type { Visning } from '../report/visning.js';
 
 export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'>, Partial<Pick<Visning, 'fortegn'>> {
   format: Talformat;
   /** `1.234,5` (display) or `1234,5` (CSV). */
   tusindtalsseparator: boolean;
+  /** The typographic minus (−) for documents that are read (HTML, Word); CSV and workbooks keep `-`. */
+  minustegn?: boolean;
 }
 
 /** True for a cell in the afvigelse's sign (it carries a merforbrug mark): shown negated with `merforbrug_positiv`. */
@@ -19,6 +21,10 @@ export const erAfvigelse = (c: Celle): boolean => erTal(c) && c.merforbrug !== u
 export function formatCelle(c: Celle, v: Talvisning): string {
   if (c === null) return '';
   if (!erTal(c)) return c;
+  return v.minustegn ? formatTalcelle(c, v).replace(/^-/, '−') : formatTalcelle(c, v);
+}
+
+function formatTalcelle(c: Talcelle, v: Talvisning): string {
   const valg = { format: v.format, tusindtalsseparator: v.tusindtalsseparator };
   const tal = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
   switch (c.art) {

@@ -39,13 +39,31 @@ export function renderTabel(t: Tabel, valg: CsvValg): string {
   return bom(valg.csvFormat) + stringify(raekker(t, v), stringifyValg(valg.csvFormat));
 }
 
-/** A whole document: each table under a `# titel` line, separated by blank lines. */
+const tabeller = (s: Sektion): { titel: string; ark?: string; tabel: Tabel }[] => [
+  ...(s.tabel ? [{ titel: s.titel, ark: s.ark, tabel: s.tabel }] : []),
+  ...(s.underafsnit ?? []).flatMap(tabeller),
+];
+
+/** An ASCII file name for a table: `Efter bevillinger` → `efter-bevillinger.csv`, unique among `brugte`. */
+function filnavn(navn: string, brugte: Set<string>): string {
+  const grund = navn.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
+    .normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'tabel';
+  let kandidat = grund;
+  for (let n = 2; brugte.has(kandidat); n++) kandidat = `${grund}-${n}`;
+  brugte.add(kandidat);
+  return `${kandidat}.csv`;
+}
+
+/** A whole document as one CSV file per table (what pandas and Excel read): the file name from the sheet name. */
+export function renderTabeller(d: Dokument, valg: CsvValg): { navn: string; csv: string }[] {
+  const brugte = new Set<string>();
+  return d.sektioner.flatMap(tabeller)
+    .map(({ titel, ark, tabel }) => ({ navn: filnavn(ark ?? titel, brugte), csv: renderTabel(tabel, valg) }));
+}
+
+/** A whole document on one stream: each table under a `# titel` line, separated by blank lines (not for pandas). */
 export function renderDokument(d: Dokument, valg: CsvValg): string {
   const v: Talvisning = { ...valg, format: valg.csvFormat, tusindtalsseparator: false };
-  const tabeller = (s: Sektion): { titel: string; tabel: Tabel }[] => [
-    ...(s.tabel ? [{ titel: s.titel, tabel: s.tabel }] : []),
-    ...(s.underafsnit ?? []).flatMap(tabeller),
-  ];
   const dele = d.sektioner.flatMap(tabeller).map(({ titel, tabel }) =>
     stringify([[`# ${titel}`], ...raekker(tabel, v)], stringifyValg(valg.csvFormat)));
   return bom(valg.csvFormat) + dele.join('\r\n');

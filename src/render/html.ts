@@ -10,7 +10,7 @@ import { esc, tegnDiagram, type DiagramValg } from './svg.js';
 export type HtmlValg = DiagramValg;
 
 const CSS = `
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
 html { color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
   font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; background: #fff; max-width: 186mm; margin: 0 auto; padding: 8mm 6mm; }
@@ -22,7 +22,8 @@ h3 { font-size: 11pt; margin: 14pt 0 4pt; }
 p, ul { margin: 4pt 0; }
 figure { margin: 10pt 0; break-inside: avoid; }
 figcaption { font-weight: 600; font-size: 9.5pt; margin-bottom: 4pt; }
-svg.diagram { display: block; width: 100%; height: auto; }
+svg.diagram { display: block; width: 100%; min-width: 560px; height: auto; }
+div.rulle { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; margin: 8pt 0 4pt; font-size: 8.5pt; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; font-size: 9.5pt; padding: 2pt 0 4pt; }
 th, td { padding: 2pt 5pt; border-bottom: 1px solid #e0e0e0; vertical-align: top; }
@@ -37,8 +38,14 @@ tr.del > th { padding-left: 1.4em; }
 tr.post > th { padding-left: 2.8em; color: #444; }
 td.merforbrug { color: #b3261e; }
 p.note { font-size: 8.5pt; color: #444; font-style: italic; margin: 2pt 0; }
+@media (max-width: 600px) {
+  body { padding: 4mm 3mm; font-size: 11pt; }
+  table { font-size: 9.5pt; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  div.rulle { overflow: visible; }
+  svg.diagram { min-width: 0; }
   h2, h3, caption { break-after: avoid; }
   div.tabel { break-inside: avoid; }
   tr { break-inside: avoid; }
@@ -52,7 +59,7 @@ interface Taeller {
 }
 
 function renderTabel(t: Tabel, v: HtmlValg): string {
-  const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
+  const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true, minustegn: true };
   const overordnet = t.raekker.some((r) => r.art === 'del' || r.art === 'post');
   const dele = tabelDele(t).map((g) => {
     const hoved = g.kolonner.map((k, i) => `<th scope="col"${g.hoejre[i] ? ' class="tal"' : ''}>${esc(k.titel)}</th>`).join('');
@@ -68,7 +75,10 @@ function renderTabel(t: Tabel, v: HtmlValg): string {
       }).join('');
       return `<tr class="${klasse}">${celler}</tr>`;
     }).join('\n');
-    return `<div class="tabel"><table>${g.titel ? `<caption>${esc(g.titel)}</caption>` : ''}\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody></table></div>`;
+    // The table scrolls sideways in its own box on a narrow screen; the page itself never does.
+    const titel = g.titel ? `<caption>${esc(g.titel)}</caption>` : '';
+    const krop = `<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody>`;
+    return `<div class="tabel rulle"><table>${titel}\n${krop}</table></div>`;
   });
   return [...dele, ...(t.noter ?? []).map((n) => `<p class="note">${esc(n)}</p>`)].join('\n');
 }
@@ -88,7 +98,9 @@ function renderSektion(s: Sektion, v: HtmlValg, niveau: number, n: Taeller): str
   const id = `s${++n.sektion}`;
   const diagrammer = (s.diagrammer ?? []).map((d) => {
     const dId = `d${++n.diagram}`;
-    return `<figure><figcaption>${esc(d.titel)}</figcaption>${tegnDiagram(d, v, dId)}</figure>`;
+    // At least 560 px wide (labels stay legible on a phone): the chart scrolls in its box rather than shrink.
+    const svg = tegnDiagram(d, v, dId);
+    return `<figure><figcaption>${esc(d.titel)}</figcaption><div class="rulle">${svg}</div></figure>`;
   });
   return [
     `<section aria-labelledby="${id}">`,
@@ -99,6 +111,16 @@ function renderSektion(s: Sektion, v: HtmlValg, niveau: number, n: Taeller): str
     ...(s.underafsnit ?? []).map((u) => renderSektion(u, v, Math.min(niveau + 1, 6), n)),
     '</section>',
   ].join('\n');
+}
+
+/** A string as a CSS string literal (inside <style>: no quote, backslash, line break or `<` left raw). */
+const cssStreng = (s: string) => `"${s.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/** The printed page's footer: the report and its date (the opgørelse) on the left, "Side x af y" on the right. */
+function sidefod(d: Dokument): string {
+  const tekst = [d.titel, d.undertitel[0]].filter(Boolean).join(' · ');
+  return `@page { @bottom-left { content: ${cssStreng(tekst)}; font: 8pt sans-serif; color: #444; }`
+    + ' @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8pt sans-serif; color: #444; } }';
 }
 
 export function renderDokument(d: Dokument, v: HtmlValg): string {
@@ -113,6 +135,7 @@ export function renderDokument(d: Dokument, v: HtmlValg): string {
 <title>${esc(d.titel)}</title>
 <style>
 ${CSS}
+${sidefod(d)}
 </style>
 </head>
 <body>

@@ -122,7 +122,7 @@ export function foelsomhedJson(f: Foelsomhed) {
 
 export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-/** `budgetopf prognose --format json`: per ydelse every method's forecast, the backtest and the range. */
+/** `budgetopf prognose --format json`: per ydelse every method's forecast, backtest and range (HP to 2 decimals). */
 export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
   return {
     budgetaar: ds.manifest.budgetaar,
@@ -137,11 +137,11 @@ export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
         prognose_hp: tal(p.hp),
         lav: tal(p.lav),
         hoej: tal(p.hoej),
-        metoder: Object.fromEntries(METODER.map((m) => [m, p.metoder[m] && tal(rund(p.metoder[m]!, 6))])),
+        metoder: Object.fromEntries(METODER.map((m) => [m, p.metoder[m] && tal(rund(p.metoder[m]!, 2))])),
         backtest: Object.fromEntries(METODER.map((m) => [m, {
-          middelfejl: p.backtest[m].middelfejl && tal(rund(p.backtest[m].middelfejl!, 6)),
+          middelfejl: p.backtest[m].middelfejl && tal(rund(p.backtest[m].middelfejl!, 2)),
           faelles_aar: p.backtest[m].faelles,
-          aar: p.backtest[m].aar.map((b) => ({ aar: b.aar, fejl: tal(rund(b.fejl, 6)) })),
+          aar: p.backtest[m].aar.map((b) => ({ aar: b.aar, fejl: tal(rund(b.fejl, 2)) })),
         }])),
         bedst: p.bedst,
         merudgift_ift_budget: kr(e.mod.budget),

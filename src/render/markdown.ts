@@ -2,24 +2,31 @@
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, type Talvisning } from './celle.js';
 
-const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the data as literal Markdown: its metacharacters escaped (and a line break a space), so nothing
+ * becomes emphasis, HTML or a cell edge.
+ */
+export const escape = (s: string) => s.replace(/[\\*_<>|`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
 
 export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
   const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
+    const celler = g.raekker.map((r) => {
+      const fed = r.art === 'sum' || r.art === 'total';
+      return kolonner.map((k) => {
+        const tekst = escape(formatCelle(r.celler[k.noegle] ?? null, tv).trim());
+        return fed && tekst ? `**${tekst}**` : tekst;
+      });
+    });
+    // Dashes as long as the column's widest content: converters (pandoc) size the columns in proportion to them.
+    const bredde = kolonner.map((k, i) => Math.max(3, escape(k.titel).length, ...celler.map((c) => c[i]!.length)));
     const linjer = [
       `| ${kolonner.map((k) => escape(k.titel)).join(' | ')} |`,
-      `|${g.hoejre.map((h) => (h ? ' ---: ' : ' --- ')).join('|')}|`,
-      ...g.raekker.map((r) => {
-        const fed = r.art === 'sum' || r.art === 'total';
-        return `| ${kolonner.map((k) => {
-          const tekst = escape(formatCelle(r.celler[k.noegle] ?? null, tv).trim());
-          return fed && tekst ? `**${tekst}**` : tekst;
-        }).join(' | ')} |`;
-      }),
+      `|${g.hoejre.map((h, i) => ` ${'-'.repeat(bredde[i]! - (h ? 1 : 0))}${h ? ':' : ''} `).join('|')}|`,
+      ...celler.map((c) => `| ${c.join(' | ')} |`),
     ];
-    return (g.titel ? `${'#'.repeat(niveau)} ${g.titel}\n\n` : '') + linjer.join('\n');
+    return (g.titel ? `${'#'.repeat(niveau)} ${escape(g.titel)}\n\n` : '') + linjer.join('\n');
   });
   return [...dele, ...(t.noter ?? []).map((n) => `_${escape(n)}_`)].join('\n\n');
 }
@@ -28,15 +35,16 @@ export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtals
 function afsnit(tekst: string[]): string[] {
   const ud: string[] = [];
   for (const t of tekst) {
-    if (t.startsWith('- ') && ud.at(-1)?.startsWith('- ')) ud[ud.length - 1] += `\n${t}`;
-    else ud.push(t);
+    const linje = t.startsWith('- ') ? `- ${escape(t.slice(2))}` : escape(t);
+    if (t.startsWith('- ') && ud.at(-1)?.startsWith('- ')) ud[ud.length - 1] += `\n${linje}`;
+    else ud.push(linje);
   }
   return ud;
 }
 
 function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau: number): string {
   return [
-    `${'#'.repeat(niveau)} ${s.titel}`,
+    `${'#'.repeat(niveau)} ${escape(s.titel)}`,
     ...afsnit(s.tekst ?? []),
     ...(s.tabel ? [renderTabel(s.tabel, v, niveau + 1)] : []),
     ...(s.underafsnit ?? []).map((u) => renderSektion(u, v, niveau + 1)),
@@ -44,5 +52,7 @@ function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalssep
 }
 
 export function renderDokument(d: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
-  return [`# ${d.titel}`, d.undertitel.join('  \n'), ...d.sektioner.map((s) => renderSektion(s, v, 2))].join('\n\n') + '\n';
+  const sektioner = d.sektioner.map((s) => renderSektion(s, v, 2));
+  const dele = [`# ${escape(d.titel)}`, d.undertitel.map(escape).join('  \n'), ...sektioner];
+  return `${dele.join('\n\n')}\n`;
 }

@@ -118,7 +118,10 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
     { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
     { noegle: 'post', titel: 'Post', csv: 'post' },
   ];
-  return { kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse' };
+  return {
+    kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse',
+    differenser: { afvigelse: ['korrigeret', 'forventet'] },
+  };
 }
 
 /** The deviation table with its chart, as a document of its own (the HTML and workbook views of `afvigelser`). */

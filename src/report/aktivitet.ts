@@ -98,6 +98,7 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       ...korrektionsnoter,
     ],
     soejle: 'afvigelse',
+    differenser: { afvigelse: ['budget', 'forventet'] },
   };
 }
 

@@ -148,6 +148,7 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
     csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }, { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' }],
     raekker,
     noter: ['Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. Negativ afvigelse = merforbrug.'],
+    differenser: { afvigelseFoer: ['korrigeret', 'forventet'], afvigelseEfter: ['korrigeretEfter', 'forventet'] },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Opfoelgning } from '../core/beregn.js';
 import { Decimal } from '../core/money.js';
 import { METODER, type YdelsesPrognose } from '../core/prognose.js';
 import type { Linjediagram, Soejlediagram } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { ENHEDSTEKST, metodenavn, type Visning } from './visning.js';
 
 /** Afvigelse per politikområde (kr; negative = merforbrug). */
 export function afvigelsesDiagram(o: Opfoelgning, v: Visning): Soejlediagram {
@@ -57,12 +57,15 @@ export function prognoseDiagram(p: YdelsesPrognose, budgetHp: Decimal, aar: numb
   const iMaaned = (i: number) => brugbare.map((m) => frem[m]![i - n]!);
   return {
     type: 'linje',
-    titel: `${p.ydelse}: fuldtidspersoner pr. måned ${aar}, prognose (${p.metode})`,
+    titel: `${p.ydelse}: fuldtidspersoner pr. måned ${aar}, prognose (${metodenavn(p.metode)})`,
     art: 'antal',
     etiketter: MAANEDER,
     serier: [
       { navn: 'Observeret', vaerdier: Array.from({ length: 12 }, (_, i) => x[i] ?? null) },
-      { navn: `Prognose (${p.metode})`, vaerdier: maaned(n, (i) => (i === n - 1 ? x[n - 1]! : frem[p.metode]![i - n]!)), stiplet: true },
+      {
+        navn: `Prognose (${metodenavn(p.metode)})`, stiplet: true,
+        vaerdier: maaned(n, (i) => (i === n - 1 ? x[n - 1]! : frem[p.metode]![i - n]!)),
+      },
     ],
     ...(n < 12 ? { interval: { navn: 'Metodernes spænd', lav: maaned(n + 1, (i) => Decimal.min(...iMaaned(i))), hoej: maaned(n + 1, (i) => Decimal.max(...iMaaned(i))) } } : {}),
     niveauer: [{ navn: 'Budget HP', vaerdi: budgetHp }, { navn: 'Prognose HP', vaerdi: p.hp }],

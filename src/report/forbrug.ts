@@ -49,14 +49,16 @@ export function ukendteKontiTabel(opg: Forbrugsopgoerelse): Tabel | null {
   return {
     kolonner: [
       { noegle: 'konto', titel: 'Konto', csv: 'konto' },
-      { noegle: 'iAlt', titel: 'I alt i filen', csv: 'i_alt' },
-      { noegle: 'tilDato', titel: 'Heraf til dato', csv: 'til_dato' },
+      { noegle: 'iAlt', titel: 'I alt i filen (kr.)', csv: 'i_alt' },
+      { noegle: 'tilDato', titel: 'Heraf til dato (kr.)', csv: 'til_dato' },
     ],
     raekker: [
       ...ukendte.map((k) => ({ art: 'data' as const, celler: { konto: k.konto, iAlt: talcelle(k.iAlt, 'beloeb'), tilDato: talcelle(k.tilDato, 'beloeb') } })),
       { art: 'total' as const, celler: { konto: 'I alt', iAlt: talcelle(sum(ukendte.map((k) => k.iAlt)), 'beloeb'), tilDato: talcelle(sum(ukendte.map((k) => k.tilDato)), 'beloeb') } },
     ],
     noter: ['Tilføj kontiene (eller et fælles præfiks) til kontoplan.csv for at få dem med på en post.'],
+    // Small sums on accounts nobody planned for: in kr., where mio. kr. would show 0,0.
+    talvisning: { enhed: 'kr', decimaler: 0 },
   };
 }
 

@@ -1,10 +1,10 @@
 /** Forecasts of helårspersoner (prognose) as report values: the forecast per ydelse and the backtest. */
 import type { Datasaet } from '../core/model.js';
 import { METODER, METODEBESKRIVELSE, prognoseEffekter, type Metode, type YdelsesPrognose } from '../core/prognose.js';
-import type { Decimal } from '../core/money.js';
+import { Decimal } from '../core/money.js';
 import { prognoseDiagram } from './diagrammer.js';
 import { talcelle, type Sektion, type Tabel } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { ENHEDSTEKST, metodenavn, type Visning } from './visning.js';
 
 export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Visning): Tabel {
   const antal = (d: Decimal) => talcelle(d, 'antal');
@@ -29,7 +29,7 @@ export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Vis
         art: 'data' as const,
         celler: {
           ydelse: p.ydelse,
-          maaneder: String(p.observerede),
+          maaneder: talcelle(new Decimal(p.observerede), 'antal'),
           budget: antal(e.budgetHp),
           fil: antal(e.filHp),
           prognose: antal(p.hp),
@@ -58,7 +58,7 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
   return {
     kolonner: [
       { noegle: 'ydelse', titel: 'Ydelse', csv: 'ydelse' },
-      ...METODER.map((m) => ({ noegle: m, titel: m, csv: `middelfejl_${m}` })),
+      ...METODER.map((m) => ({ noegle: m, titel: metodenavn(m), csv: `middelfejl_${m}` })),
       { noegle: 'aar', titel: 'År', csv: 'backtest_aar' },
       { noegle: 'bedst', titel: 'Bedst', csv: 'bedst' },
     ],
@@ -71,7 +71,8 @@ export function backtestTabel(prognoser: YdelsesPrognose[]): Tabel {
         bedst: p.bedst ?? '–',
       },
     })),
-    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, over de år alle metoder kan prøves i (saeson kræver året før).'],
+    noter: ['Gennemsnitlig absolut fejl i helårspersoner, hvis metoden var brugt på samme måned i tidligere hele år, '
+      + 'over de år alle metoder kan prøves i (sæson kræver året før).'],
   };
 }
 
@@ -84,8 +85,12 @@ export function prognoseSektioner(prognoser: YdelsesPrognose[], ds: Datasaet, v:
       diagrammer: prognoser.map((p) => prognoseDiagram(p, prognoseEffekter(p, ds).budgetHp, ds.manifest.budgetaar)),
       tekst: [metode === 'bedst'
         ? 'Metode: den med mindst fejl i backtesten for hver ydelse (niveau, hvor der ikke er tidligere år).'
-        : `Metode: ${metode} (${METODEBESKRIVELSE[metode]})${prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges' : ''}.`],
+        : `Metode: ${metodenavn(metode)} (${METODEBESKRIVELSE[metode]})`
+          + (prognoser.some((p) => p.metode !== metode) ? '; niveau for de ydelser, hvor den ikke kan bruges.' : '.')],
     },
-    { titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser), tekst: METODER.map((m) => `- ${m}: ${METODEBESKRIVELSE[m]}`) },
+    {
+      titel: 'Backtest', ark: 'Backtest', tabel: backtestTabel(prognoser),
+      tekst: METODER.map((m) => `- ${metodenavn(m)}: ${METODEBESKRIVELSE[m]}`),
+    },
   ];
 }

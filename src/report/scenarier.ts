@@ -4,8 +4,9 @@ import type { Foelsomhed } from '../core/scenarie.js';
 import { UDGIFTSARTER } from '../core/model.js';
 import { formatTal } from '../core/money.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
-import { talcelle, type Celle, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
+import { dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
+import type { Manifest } from '../core/model.js';
 
 /** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
 export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
@@ -52,5 +53,32 @@ export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
     ],
     raekker: f.punkter.map((p) => ({ art: 'data', celler: { hp: talcelle(p.hp, 'antal'), po: afv(p.politikomraade), total: afv(p.total) } })),
     noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; negativ afvigelse = merforbrug.`],
+  };
+}
+
+/** The scenarios as a document (HTML, workbook, Word): each scenario's changes in prose, then the table. */
+export function scenarieDokument(
+  basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[], v: Visning,
+): Dokument {
+  const m = basis.manifest;
+  const tekst = scenarier.map((s) => `- ${s.navn}: ${s.aendringer.join('; ')}`);
+  return {
+    titel: `Scenarier: ${m.opfoelgning} ${m.budgetaar}`,
+    undertitel: dokumentUndertitel(m),
+    sektioner: [{
+      titel: 'Scenarier ved siden af basis', ark: 'Scenarier', tekst, tabel: scenarieTabel(basis, scenarier, v),
+    }],
+  };
+}
+
+/** A sensitivity run as a document. */
+export function foelsomhedsDokument(f: Foelsomhed, m: Manifest, v: Visning): Dokument {
+  return {
+    titel: `Følsomhed: ${f.ydelse}, ${m.opfoelgning} ${m.budgetaar}`,
+    undertitel: dokumentUndertitel(m),
+    sektioner: [{
+      titel: `Afvigelsen ved forskellige helårspersoner på ${f.ydelse}`, ark: 'Følsomhed',
+      tabel: foelsomhedsTabel(f, v),
+    }],
   };
 }

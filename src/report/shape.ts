@@ -47,6 +47,11 @@ export interface Tabel {
   talvisning?: { enhed: Enhed; decimaler: number };
   /** The column (an afvigelse) a terminal may draw as a bar beside it, relative to the largest. */
   soejle?: string;
+  /**
+   * Columns that are the difference of two others in every row (`afvigelse: ['korrigeret', 'forventet']`): a
+   * workbook writes them as formulas.
+   */
+  differenser?: Record<string, [string, string]>;
 }
 
 /**

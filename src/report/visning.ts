@@ -48,3 +48,6 @@ export function antalTekst(d: Decimal): string {
 export function dokumentUndertitel(m: Manifest): string[] {
   return [...(m.opgoerelse ? [m.opgoerelse] : []), m.kommune, ...(m.udvalg ? [m.udvalg] : [])];
 }
+
+/** A forecast method's name in Danish prose and headings (`saeson` is the option's ASCII spelling). */
+export const metodenavn = (m: string) => (m === 'saeson' ? 'sæson' : m);
