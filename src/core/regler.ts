@@ -46,15 +46,17 @@ const unikkeYdelser: Regel = (ds) => [
     fejl(y.kilde, 'ydelse', 'dublet_ydelse', `Ydelsen "${y.ydelse}" står allerede på linje ${f.kilde.linje}`)),
 ];
 
-const ydelseMatcherEnPost: Regel = (ds) =>
-  ds.ydelser.flatMap((y) => {
-    const poster = ds.poster.filter((p) => p.post === y.ydelse);
+const ydelseMatcherEnPost: Regel = (ds) => {
+  const posterMedNavn = grupper(ds.poster, (p) => p.post);
+  return ds.ydelser.flatMap((y) => {
+    const poster = posterMedNavn.get(y.ydelse) ?? [];
     if (poster.length === 1) return [];
     return [poster.length === 0
       ? fejl(y.kilde, 'ydelse', 'ydelse_uden_post', `Ydelsen "${y.ydelse}" svarer ikke til nogen post i budget.csv (navnet skal være det samme)`)
       : fejl(y.kilde, 'ydelse', 'ydelse_flere_poster',
         `Ydelsen "${y.ydelse}" svarer til ${poster.length} poster i budget.csv (politikområde ${poster.map((p) => p.politikomraade).join(', ')})`)];
   });
+};
 
 const ydelseHarPris: Regel = (ds) => {
   const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
