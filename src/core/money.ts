@@ -100,24 +100,29 @@ export function sum(vaerdier: Iterable<Decimal>): Decimal {
   return s;
 }
 
+/** A broken precondition of a computation: a bug in budgetopf, never a problem with the data. */
+export class Regnefejl extends Error {}
+
 /**
  * Largest-remainder rounding: rounds each value to `decimaler` places so that the rounded parts add up
  * to `total` (already rounded). Ties go to the earlier value. Used only when the user asks for
- * displayed parts to add up to displayed totals.
+ * displayed parts to add up to displayed totals. O(n log n): each part moves by at most one unit, so a
+ * `total` more than n units from the sum of the floors is a broken precondition and throws `Regnefejl`.
  */
 export function afstem(vaerdier: Decimal[], total: Decimal, decimaler: number): Decimal[] {
   const enhed = new Decimal(10).pow(-decimaler);
   const gulv = vaerdier.map((v) => v.toDecimalPlaces(decimaler, Decimal.ROUND_FLOOR));
-  let mangler = total.minus(sum(gulv)).div(enhed).round().toNumber();
+  const mangler = total.minus(sum(gulv)).div(enhed).round();
+  if (mangler.abs().gt(vaerdier.length)) {
+    throw new Regnefejl(`afstem: totalen ${total.toFixed()} ligger ${mangler.abs().toFixed()} enheder fra delenes sum; højst ${vaerdier.length} er muligt`);
+  }
   const raekkefoelge = vaerdier
     .map((v, i) => ({ i, rest: v.minus(gulv[i]!) }))
     .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  // A total below the floors (not possible for a correctly rounded total) takes units from the smallest remainders.
+  const antal = mangler.abs().toNumber();
+  const valgte = mangler.isNegative() ? raekkefoelge.slice(raekkefoelge.length - antal) : raekkefoelge.slice(0, antal);
   const ud = [...gulv];
-  // `mangler` lies in [-n, n]; a negative count (total below the floors) cannot happen for a correctly rounded total, but stays safe.
-  for (let k = 0; mangler !== 0 && raekkefoelge.length > 0; k = (k + 1) % raekkefoelge.length) {
-    const { i } = raekkefoelge[mangler > 0 ? k : raekkefoelge.length - 1 - k]!;
-    ud[i] = ud[i]!.plus(mangler > 0 ? enhed : enhed.neg());
-    mangler += mangler > 0 ? -1 : 1;
-  }
+  for (const { i } of valgte) ud[i] = ud[i]!.plus(mangler.isNegative() ? enhed.neg() : enhed);
   return ud;
 }
