@@ -142,7 +142,7 @@ export function findAfgraenser(tekst: string): ';' | '\t' | ',' {
   let iCitat = false;
   for (const tegn of header) {
     if (tegn === '"') iCitat = !iCitat;
-    else if (!iCitat && tegn in taelling) taelling[tegn as keyof typeof taelling]++;
+    else if (!iCitat && (tegn === ';' || tegn === '\t' || tegn === ',')) taelling[tegn]++;
   }
   const kandidater = [';', '\t', ','] as const;
   return kandidater.reduce((bedst, k) => (taelling[k] > taelling[bedst] ? k : bedst), ';');

@@ -59,26 +59,27 @@ export function tal(valg: TalValg) {
   });
 }
 
-const UDGIFTSART_ALIAS: Record<string, Udgiftsart> = {
-  service: 'service',
-  serviceudgift: 'service',
-  serviceudgifter: 'service',
-  overfoersel: 'overfoersel',
-  overførsel: 'overfoersel',
-  overfoerselsudgift: 'overfoersel',
-  overførselsudgift: 'overfoersel',
-  overfoerselsudgifter: 'overfoersel',
-  overførselsudgifter: 'overfoersel',
-  oevrige: 'overfoersel',
-  øvrige: 'overfoersel',
-};
+/** A Map, never an object: a cell saying `constructor` or `__proto__` must not find an inherited property. */
+const UDGIFTSART_ALIAS = new Map<string, Udgiftsart>([
+  ['service', 'service'],
+  ['serviceudgift', 'service'],
+  ['serviceudgifter', 'service'],
+  ['overfoersel', 'overfoersel'],
+  ['overførsel', 'overfoersel'],
+  ['overfoerselsudgift', 'overfoersel'],
+  ['overførselsudgift', 'overfoersel'],
+  ['overfoerselsudgifter', 'overfoersel'],
+  ['overførselsudgifter', 'overfoersel'],
+  ['oevrige', 'overfoersel'],
+  ['øvrige', 'overfoersel'],
+]);
 
 export const udgiftsart = () =>
-  felt((v, ctx): Udgiftsart => UDGIFTSART_ALIAS[v.toLowerCase()]
+  felt((v, ctx): Udgiftsart => UDGIFTSART_ALIAS.get(v.toLowerCase())
     ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`));
 
 export const valgfriUdgiftsart = () =>
-  felt((v, ctx): Udgiftsart | null => (v === '' ? null : UDGIFTSART_ALIAS[v.toLowerCase()]
+  felt((v, ctx): Udgiftsart | null => (v === '' ? null : UDGIFTSART_ALIAS.get(v.toLowerCase())
     ?? problem(ctx, v, 'ugyldig_udgiftsart', `"${v}" er ikke en udgiftsart (brug service eller overfoersel)`)));
 
 export const bevillingstype = () =>
@@ -196,7 +197,7 @@ export const manifestSchema = z.object({
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
 });
 /** What each manifest field must be, for the finding's message. */
-export const MANIFEST_FORVENTNING: Record<string, string> = {
+export const MANIFEST_FORVENTNING: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   kommune: 'en tekst, fx "Slagelse Kommune"',
   udvalg: 'en tekst',
   budgetaar: 'et årstal som tal, fx 2025 (uden anførselstegn)',
@@ -206,5 +207,5 @@ export const MANIFEST_FORVENTNING: Record<string, string> = {
   beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
   talformat: '"da" eller "en"',
   fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',
-};
+});
 export const MANIFEST_NOEGLER = Object.keys(MANIFEST_FORVENTNING);
