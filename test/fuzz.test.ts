@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { efterBevillinger, foreslaa, klassificer } from '../src/core/bevillinger.js';
 import { beregn } from '../src/core/beregn.js';
+import { Decimal } from '../src/core/money.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { summerPosteringer } from '../src/io/posteringer.js';
 import { renderDokument as csv } from '../src/render/csv.js';
@@ -194,8 +195,10 @@ describe('fuzz: prototype-named keys (issue 11)', () => {
       const o = beregn(datasaet);
       const tekst = JSON.stringify([afvigelserJson(o), aktivitetJson(o), bevillingerJson(klassificer(datasaet), efterBevillinger(datasaet))]);
       expect(tekst).not.toMatch(/undefined|\[object|function /);
-      // every post is in exactly one politikområde's table: none vanishes from the totals
+      // every post is in exactly one politikområde's table and one udgiftsart: none vanishes from the totals
       expect(o.politikomraader.reduce((n, p) => n + p.poster.length, 0)).toBe(datasaet.poster.length);
+      const korrigeret = datasaet.poster.reduce((s, p) => s.plus(p.korrigeret), new Decimal(0));
+      expect(o.total.korrigeret.eq(korrigeret) && o.udgiftsarter.service.korrigeret.plus(o.udgiftsarter.overfoersel.korrigeret).eq(korrigeret)).toBe(true);
       const dok = rapportDokument(o, { ...STANDARDVISNING, poster: true });
       expect(markdown(dok, STANDARDVISNING)).not.toMatch(/undefined|\[object|function /);
     }), { seed: 11, numRuns: 40 });
