@@ -90,6 +90,7 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
       ? new Option('-f, --format <format>', 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)').choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx']).default('tabel')
       : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
+    .option('--tving', 'erstat også en skrivebeskyttet outputfil')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
     .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))

@@ -29,6 +29,8 @@ export interface RapportFlag extends Tilpasning {
   poster?: boolean;
   /** No bar column in terminal tables. */
   ingenGrafik?: boolean;
+  /** Replace a read-only output file too. */
+  tving?: boolean;
 }
 
 /** Where the command's talk goes (stderr) and whether stdout is a colour terminal. */
@@ -193,7 +195,7 @@ export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, fil
   if (typeof tekst !== 'string') kraevFil(flag);
   if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst as string);
   try {
-    skrivAtomisk(flag.output, tekst, filer);
+    skrivAtomisk(flag.output, tekst, filer, { tving: flag.tving });
   } catch (e) {
     if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
     throw e;
