@@ -26,8 +26,19 @@ export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
   'mio.kr': new Decimal(1_000_000),
 };
 
-/** Above this many integer digits a figure is refused: no municipal amount is that large, and JSON could not carry it exactly. */
-const MAKS_HELTALSCIFRE = 15;
+/**
+ * Above this many integer digits (in kr, after `beloebsenhed`) a figure is refused: no municipal amount
+ * is that large. With at most `MAKS_DECIMALER` decimals too, a product of two figures (HP × pris) and
+ * any sum of such products stay far inside the Decimal's 60 digits: no figure is ever rounded.
+ */
+export const MAKS_HELTALSCIFRE = 15;
+export const MAKS_DECIMALER = 10;
+const GRAENSE = new Decimal(10).pow(MAKS_HELTALSCIFRE);
+
+/** A message when the figure (kr, after the unit's factor) is outside the exact range; null when it is inside. */
+export function udenForOmraade(v: Decimal, tekst: string): string | null {
+  return v.abs().gte(GRAENSE) ? `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)` : null;
+}
 
 const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 const ENGELSK = /^[+-]?\d+(?:\.\d+)?$/;
@@ -61,7 +72,16 @@ export function parseTal(tekst: string, format: Talformat, fastlagt = true): Tal
   if (heltal.length > MAKS_HELTALSCIFRE) {
     return { ok: false, besked: `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet)` };
   }
+  if ((normaliseret.split('.')[1] ?? '').replace(/0+$/, '').length > MAKS_DECIMALER) {
+    return { ok: false, besked: `"${tekst}" har for mange decimaler (højst ${MAKS_DECIMALER})` };
+  }
   return { ok: true, vaerdi: new Decimal(normaliseret) };
+}
+
+/** A figure as text a CSV cell can carry back into budgetopf: plain notation (never an exponent), `da` with a decimal comma. */
+export function csvTal(v: Decimal, format: Talformat): string {
+  const s = v.isZero() ? '0' : v.toFixed();
+  return format === 'da' ? s.replace('.', ',') : s;
 }
 
 /** Rounds half away from zero to `decimaler` places. Display only. */

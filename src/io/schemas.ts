@@ -4,7 +4,7 @@
  * tree-shakeable build: the same validation at a fraction of the start-up cost.
  */
 import * as z from 'zod/mini';
-import { Decimal, parseTal, type Talformat } from '../core/money.js';
+import { Decimal, parseTal, udenForOmraade, type Talformat } from '../core/money.js';
 import { BEVILLINGSTYPER, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
@@ -55,7 +55,9 @@ export function tal(valg: TalValg) {
       return problem(ctx, v, 'negativt_tal', `${v} er negativ; værdien skal være 0 eller mere`);
     }
     if (valg.min === 'positiv' && !r.vaerdi.gt(0)) return problem(ctx, v, 'ikke_positivt_tal', `${v} skal være større end 0`);
-    return valg.faktor ? r.vaerdi.times(valg.faktor) : r.vaerdi;
+    const kr = valg.faktor ? r.vaerdi.times(valg.faktor) : r.vaerdi;
+    const forStort = udenForOmraade(kr, v); // checked in kr: 1.000.000.000 mio.kr is 10^15 kr
+    return forStort ? problem(ctx, v, 'ugyldigt_tal', forStort) : kr;
   });
 }
 
