@@ -2,6 +2,7 @@
  * The command line. Only this module touches `process` and sets exit codes:
  * 0 ok, 1 the data has errors, 2 wrong usage or could not run. Never a stack trace for bad input.
  */
+import { synlig } from './render/synlig.js';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
@@ -276,15 +277,15 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2; // `help X` exits 0; no command at all: help on stderr, 2
-      miljoe.stderr(`budgetopf: ${danskBrugsfejl(e.message)}`);
+      miljoe.stderr(`budgetopf: ${synlig(danskBrugsfejl(e.message))}`);
       miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
       return 2;
     }
     if (e instanceof ExitError) {
-      miljoe.stderr(`budgetopf: ${e.message}`);
+      miljoe.stderr(`budgetopf: ${synlig(e.message)}`);
       return e.kode;
     }
-    miljoe.stderr(`budgetopf: uventet fejl: ${(e as Error).message}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
+    miljoe.stderr(`budgetopf: uventet fejl: ${synlig(String((e as Error).message))}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
     if (miljoe.debug) miljoe.stderr(String((e as Error).stack));
     return 2;
   }
@@ -297,7 +298,8 @@ export async function run(): Promise<void> {
   });
   const miljoe: Miljoe = {
     stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-    stderr: (s) => void process.stderr.write(`${s}\n`),
+    // Talk may quote data (paths, post names): each of its lines is made `synlig`, no raw ESC reaches the terminal.
+    stderr: (s) => void process.stderr.write(`${s.split('\n').map(synlig).join('\n')}\n`),
     farve: process.stdout.isTTY === true && !process.env.NO_COLOR,
     terminal: process.stdout.isTTY === true,
     debug: Boolean(process.env.BUDGETOPF_DEBUG),

@@ -1,10 +1,12 @@
 /** Renders a report document as Markdown (GitHub tables) for pasting into a sagsfremstilling. */
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, type Talvisning } from './celle.js';
+import { synligOveralt } from './synlig.js';
 
 const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
+export function renderTabel(tabel: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
+  const t = synligOveralt(tabel);
   const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
@@ -43,6 +45,7 @@ function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalssep
   ].join('\n\n');
 }
 
-export function renderDokument(d: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
+export function renderDokument(dokument: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
+  const d = synligOveralt(dokument);
   return [`# ${d.titel}`, d.undertitel.join('  \n'), ...d.sektioner.map((s) => renderSektion(s, v, 2))].join('\n\n') + '\n';
 }
