@@ -298,6 +298,7 @@ export async function run(): Promise<void> {
   });
   const miljoe: Miljoe = {
     stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    stdoutDel: (s) => void process.stdout.write(s),
     // Talk may quote data (paths, post names): each of its lines is made `synlig`, no raw ESC reaches the terminal.
     stderr: (s) => void process.stderr.write(`${s.split('\n').map(synlig).join('\n')}\n`),
     farve: process.stdout.isTTY === true && !process.env.NO_COLOR,

@@ -61,7 +61,7 @@ describe('a value with a newline cannot run a GitHub Actions command', () => {
 describe('ESC sequences in data never reach the terminal raw (NO_COLOR or not)', () => {
   const navn = `Erhverv${ESC}[2J${ESC}]0;titel\u0007\r\nservice`;
   const m = medCelle(kopi(), 1, navn);
-  for (const fil of ['korrektioner.csv', 'bevillingsoensker.csv']) writeFileSync(join(m, fil), readFileSync(join(m, fil), 'utf8').split('\n')[0]);
+  for (const fil of ['korrektioner.csv', 'bevillingsoensker.csv']) writeFileSync(join(m, fil), readFileSync(join(m, fil), 'utf8').split('\n')[0]!);
   writeFileSync(join(m, 'opfoelgning.json'), readFileSync(join(m, 'opfoelgning.json'), 'utf8').replace('"BO2"', '"BO2\\u001b[5m"'));
 
   it.each([['afvigelser', 'tabel'], ['rapport', 'tabel'], ['rapport', 'markdown'], ['afvigelser', 'markdown']])('%s --format %s', (kommando, format) => {
@@ -91,7 +91,7 @@ describe('huge cells on a terminal', () => {
   it('a 20 MB post name is cut at a sane width in the table, and stays whole in CSV', () => {
     const navn = `Stor${'x'.repeat(20 * 1024 * 1024)}slut`;
     const m = medCelle(kopi(), 1, navn);
-    for (const fil of ['korrektioner.csv', 'bevillingsoensker.csv']) writeFileSync(join(m, fil), readFileSync(join(m, fil), 'utf8').split('\n')[0]);
+    for (const fil of ['korrektioner.csv', 'bevillingsoensker.csv']) writeFileSync(join(m, fil), readFileSync(join(m, fil), 'utf8').split('\n')[0]!);
     const r = koerCli(['afvigelser', m, '--poster']);
     expect(r.kode, r.fejl.slice(0, 500)).toBe(0);
     expect(r.ud.length).toBeLessThan(100_000); // it printed 380 MB for a 10 MB name, and crashed at 20 MB

@@ -69,10 +69,33 @@ function status(sti: string): Stats | null {
   }
 }
 
-/** Writes all of `indhold` to an open descriptor (writeSync may write less than asked). */
-function skrivAlt(fd: number, indhold: string | Uint8Array): void {
-  const bytes = typeof indhold === 'string' ? Buffer.from(indhold) : indhold;
-  for (let i = 0; i < bytes.length;) i += writeSync(fd, bytes, i, bytes.length - i);
+/** What can be written: text, bytes, or text in pieces (a large output written as it is made). */
+export type Indhold = string | Uint8Array | Iterable<string>;
+
+/** Writes all of `indhold` to an open descriptor (writeSync may write less than asked); pieces in blocks of about 1 MB. */
+function skrivAlt(fd: number, indhold: Indhold): void {
+  const skriv = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length;) i += writeSync(fd, bytes, i, bytes.length - i);
+  };
+  if (typeof indhold === 'string') return skriv(Buffer.from(indhold));
+  if (indhold instanceof Uint8Array) return skriv(indhold);
+  for (const blok of blokke(indhold)) skriv(Buffer.from(blok));
+}
+
+/** Pieces joined into blocks of at least `stoerrelse` characters (the last may be shorter). */
+export function* blokke(dele: Iterable<string>, stoerrelse = 1 << 20): Generator<string> {
+  let buffer: string[] = [];
+  let laengde = 0;
+  for (const d of dele) {
+    buffer.push(d);
+    laengde += d.length;
+    if (laengde >= stoerrelse) {
+      yield buffer.join('');
+      buffer = [];
+      laengde = 0;
+    }
+  }
+  if (buffer.length) yield buffer.join('');
 }
 
 /**
@@ -81,7 +104,7 @@ function skrivAlt(fd: number, indhold: string | Uint8Array): void {
  * file untouched and no temporary file behind. (Synchronous: one small file, and node:fs/promises would
  * cost more start-up than the write itself.)
  */
-export function skrivAtomisk(sti: string, indhold: string | Uint8Array, beskyttede: readonly string[], valg: SkriveValg = {}): void {
+export function skrivAtomisk(sti: string, indhold: Indhold, beskyttede: readonly string[], valg: SkriveValg = {}): void {
   const maal = rigtigSti(sti);
   const inputfiler = beskyttede.filter((b) => status(b) !== null).map(rigtigSti);
   if (inputfiler.includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
@@ -103,7 +126,7 @@ function egenDeskriptor(sti: string): number | null {
 }
 
 /** A device, FIFO or terminal: opened and written like any Unix tool does; nothing is renamed. */
-function skrivDirekte(sti: string, indhold: string | Uint8Array): void {
+function skrivDirekte(sti: string, indhold: Indhold): void {
   const egen = egenDeskriptor(sti);
   let fd: number | null = null;
   try {
@@ -129,7 +152,7 @@ function opretMidlertidig(mappe: string, tilstand: number): { tmp: string; fd: n
 }
 
 /** Temporary file, then rename; the mode of the file it replaces (a new file: 0666 less the umask, as any tool). */
-function skrivViaMidlertidig(sti: string, maal: string, indhold: string | Uint8Array, tilstand: number | null): void {
+function skrivViaMidlertidig(sti: string, maal: string, indhold: Indhold, tilstand: number | null): void {
   let tmp: string | null = null;
   let fd: number | null = null;
   try {

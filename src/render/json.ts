@@ -117,6 +117,23 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
   };
 }
 
+/**
+ * `scenarie --format json` as text in pieces, each scenario computed as it is written (`scenarier` may be
+ * a generator): 100.000 scenarios are never held at once. The same text as `json(scenarierJson(…))`.
+ */
+export function* scenarierJsonDele(basis: Opfoelgning, scenarier: Iterable<{ navn: string; aendringer: string[]; o: Opfoelgning }>): Generator<string> {
+  yield '{\n  "basis": ';
+  yield* jsonDele(afvigelserJson(basis), '  ');
+  yield ',\n  "scenarier": [';
+  let foerste = true;
+  for (const s of scenarier) {
+    yield foerste ? '\n    ' : ',\n    ';
+    foerste = false;
+    yield* jsonDele({ navn: s.navn, aendringer: s.aendringer, afvigelser: afvigelserJson(s.o) }, '    ');
+  }
+  yield foerste ? ']\n}\n' : '\n  ]\n}\n';
+}
+
 /** `scenarie --format json`: the base and each scenario, each as the afvigelser JSON. */
 export function scenarierJson(basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[]) {
   return {
