@@ -33,15 +33,15 @@ export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
  */
 export const MAKS_HELTALSCIFRE = 15;
 export const MAKS_DECIMALER = 10;
-const GRAENSE = new Decimal(10).pow(MAKS_HELTALSCIFRE);
 
-/** A message when the figure (kr, after the unit's factor) is outside the exact range; null when it is inside. */
+/** A message when the figure (kr, after the unit's factor) is outside the exact range (|v| ≥ 10^15: exponent 15 or more); null when it is inside. */
 export function udenForOmraade(v: Decimal, tekst: string): string | null {
-  return v.abs().gte(GRAENSE) ? `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)` : null;
+  return v.e >= MAKS_HELTALSCIFRE ? `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)` : null;
 }
 
 const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 const ENGELSK = /^[+-]?\d+(?:\.\d+)?$/;
+const HELTAL = /^[+-]?\d{1,15}$/;
 
 export type TalResultat = { ok: true; vaerdi: Decimal } | { ok: false; besked: string; kode?: 'tvetydigt_tal' };
 
@@ -56,6 +56,8 @@ const TVETYDIG = /^[+-]?\d+\.\d{3}$/;
  */
 export function parseTal(tekst: string, format: Talformat, fastlagt = true): TalResultat {
   const s = tekst.trim();
+  // Most cells are whole numbers without separators: the same in both formats, read without the general path.
+  if (HELTAL.test(s)) return { ok: true, vaerdi: new Decimal(s) };
   const moenster = format === 'da' ? DANSK : ENGELSK;
   if (!moenster.test(s)) {
     const forventet = format === 'da' ? 'dansk talformat som 1.234.567,89' : 'engelsk talformat som 1234567.89';

@@ -23,6 +23,14 @@ function dubletter<T extends { kilde: Kilde }>(elementer: T[], noegle: (e: T) =>
   return ud;
 }
 
+/** The keys of budget.csv's posts, made once per `poster` array and shared by the rules that look posts up. */
+const postnoeglerCache = new WeakMap<readonly unknown[], Set<string>>();
+function postnoegler(ds: Datasaet): Set<string> {
+  let s = postnoeglerCache.get(ds.poster);
+  if (!s) postnoeglerCache.set(ds.poster, (s = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)))));
+  return s;
+}
+
 const unikkePolitikomraader: Regel = (ds) =>
   dubletter(ds.politikomraader, (p) => p.nr, (p, f) =>
     fejl(p.kilde, 'nr', 'dublet_politikomraade', `Politikområde ${p.nr} står allerede på linje ${f.kilde.linje}`));
@@ -94,7 +102,7 @@ const forventetForrigeUdfyldt: Regel = (ds) =>
 
 const korrektionPaaKendtPost: Regel = (ds) => {
   const kendtePo = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
+  const poster = postnoegler(ds);
   return ds.korrektioner
     .filter((k) => kendtePo.has(k.politikomraade) && !poster.has(postNoegle(k.politikomraade, k.post)))
     .map((k) => {
@@ -106,7 +114,7 @@ const korrektionPaaKendtPost: Regel = (ds) => {
 };
 
 const kontoplanPaaKendtePoster: Regel = (ds) => {
-  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
+  const poster = postnoegler(ds);
   return [
     ...dubletter(ds.kontoplan, (k) => k.konto, (k, f) => fejl(k.kilde, 'konto', 'dublet_konto', `Kontoen ${k.konto} står allerede på linje ${f.kilde.linje}`)),
     ...ds.kontoplan.filter((k) => !poster.has(postNoegle(k.politikomraade, k.post))).map((k) =>
