@@ -285,7 +285,8 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
       miljoe.stderr(`budgetopf: ${synlig(e.message)}`);
       return e.kode;
     }
-    miljoe.stderr(`budgetopf: uventet fejl: ${synlig(String((e as Error).message))}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
+    miljoe.stderr(`budgetopf: uventet fejl: ${synlig(String((e as Error).message))}\n`
+      + 'Dette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.');
     if (miljoe.debug) miljoe.stderr(String((e as Error).stack));
     return 2;
   }

@@ -90,8 +90,13 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
   // Each scenario computed when it is needed: JSON writes it and lets it go, so 100.000 scenarios fit in memory.
   const beregnede = function* () {
-    for (const s of scenarier) yield { navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) };
+    for (const s of scenarier) {
+      const o = beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring)));
+      yield { navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o };
+    }
   };
-  const tekst = flag.format === 'json' ? scenarierJsonDele(k.o, beregnede()) : await renderTekst(scenarieTabel(k.o, [...beregnede()], v), flag, v, miljoe);
+  const tekst = flag.format === 'json'
+    ? scenarierJsonDele(k.o, beregnede())
+    : await renderTekst(scenarieTabel(k.o, [...beregnede()], v), flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

@@ -32,7 +32,9 @@ export async function validerMappe(mappe: string, flag: Pick<ValiderFlag, 'lint'
     ...samlWindows1252([...fund, ...forbrug.fund], mappe),
     ...(flag.lint ? lint(forbrug.ds, flag.lintValg) : []),
     // The figures are computed only when a threshold needs them: validating is reading and checking.
-    ...(flag.maksMerforbrug || flag.maksAfvigelsePct ? tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget)) : []),
+    ...(flag.maksMerforbrug || flag.maksAfvigelsePct
+      ? tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget))
+      : []),
   ];
 }
 

@@ -154,7 +154,9 @@ function grupperPoster(ds: Datasaet): Struktur['grupper'] {
     const poster = perPo.get(po.nr);
     if (!poster || sete.has(po.nr)) return [];
     sete.add(po.nr);
-    const udgiftsarter = Object.fromEntries(UDGIFTSARTER.map((u) => [u, poster.filter((i) => ds.poster[i]!.udgiftsart === u)]));
+    const udgiftsarter = Object.fromEntries(
+      UDGIFTSARTER.map((u) => [u, poster.filter((i) => ds.poster[i]!.udgiftsart === u)]),
+    );
     return [{ po, poster, udgiftsarter: udgiftsarter as Record<Udgiftsart, number[]> }];
   });
 }

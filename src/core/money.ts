@@ -34,9 +34,13 @@ export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
 export const MAKS_HELTALSCIFRE = 15;
 export const MAKS_DECIMALER = 10;
 
-/** A message when the figure (kr, after the unit's factor) is outside the exact range (|v| ≥ 10^15: exponent 15 or more); null when it is inside. */
+/**
+ * A message when the figure (kr, after the unit's factor) is outside the exact range (|v| ≥ 10^15:
+ * exponent 15 or more); null when it is inside.
+ */
 export function udenForOmraade(v: Decimal, tekst: string): string | null {
-  return v.e >= MAKS_HELTALSCIFRE ? `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)` : null;
+  if (v.e < MAKS_HELTALSCIFRE) return null;
+  return `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)`;
 }
 
 const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
@@ -80,7 +84,7 @@ export function parseTal(tekst: string, format: Talformat, fastlagt = true): Tal
   return { ok: true, vaerdi: new Decimal(normaliseret) };
 }
 
-/** A figure as text a CSV cell can carry back into budgetopf: plain notation (never an exponent), `da` with a decimal comma. */
+/** A figure as text a CSV cell can carry back into budgetopf: plain notation (never an exponent), `da` with a comma. */
 export function csvTal(v: Decimal, format: Talformat): string {
   const s = v.isZero() ? '0' : v.toFixed();
   return format === 'da' ? s.replace('.', ',') : s;
@@ -136,7 +140,8 @@ export function afstem(vaerdier: Decimal[], total: Decimal, decimaler: number): 
   const gulv = vaerdier.map((v) => v.toDecimalPlaces(decimaler, Decimal.ROUND_FLOOR));
   const mangler = total.minus(sum(gulv)).div(enhed).round();
   if (mangler.abs().gt(vaerdier.length)) {
-    throw new Regnefejl(`afstem: totalen ${total.toFixed()} ligger ${mangler.abs().toFixed()} enheder fra delenes sum; højst ${vaerdier.length} er muligt`);
+    throw new Regnefejl(`afstem: totalen ${total.toFixed()} ligger ${mangler.abs().toFixed()} enheder fra delenes sum; `
+      + `højst ${vaerdier.length} er muligt`);
   }
   const raekkefoelge = vaerdier
     .map((v, i) => ({ i, rest: v.minus(gulv[i]!) }))

@@ -173,19 +173,27 @@ export class ScenarieAnvender {
       case 'pris': {
         this.ydelse(a.ydelse);
         const priser = this.skrivbar('enhedspriser');
-        for (const i of this.prisIndeks.get(a.ydelse) ?? []) priser[i] = { ...priser[i]!, forventet: udfoer(priser[i]!.forventet, a.operation) };
+        for (const i of this.prisIndeks.get(a.ydelse) ?? []) {
+          priser[i] = { ...priser[i]!, forventet: udfoer(priser[i]!.forventet, a.operation) };
+        }
         return;
       }
       case 'forventet': {
         const i = this.post(a.politikomraade, a.post)[0]!;
         const p = this.t.poster[i]!;
-        if (p.forventet === null) throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ændr helårspersoner eller pris i stedet for forventet`);
+        if (p.forventet === null) {
+          const raad = 'ændr helårspersoner eller pris i stedet for forventet';
+          throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ${raad}`);
+        }
         this.skrivbar('poster')[i] = { ...p, forventet: udfoer(p.forventet, a.operation) };
         return;
       }
       case 'korrektion':
         this.post(a.politikomraade, a.post);
-        this.skrivbar('korrektioner').push({ politikomraade: a.politikomraade, post: a.post, beloeb: a.beloeb, tekst: a.tekst, type: 'korrektion', kilde: { fil: 'scenarie', linje: 0 } });
+        this.skrivbar('korrektioner').push({
+          politikomraade: a.politikomraade, post: a.post, beloeb: a.beloeb, tekst: a.tekst, type: 'korrektion',
+          kilde: { fil: 'scenarie', linje: 0 },
+        });
         return;
       case 'handleplan_fra':
         return this.handleplanFra(a);
@@ -203,7 +211,9 @@ export class ScenarieAnvender {
     const pris = this.t.enhedspriser[this.prisIndeks.get(a.ydelse)![0]!]!;
     const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
     const poster = this.skrivbar('poster');
-    for (const j of this.postnavnIndeks.get(a.ydelse) ?? []) poster[j] = { ...poster[j]!, korrigeret: poster[j]!.korrigeret.plus(delta) };
+    for (const j of this.postnavnIndeks.get(a.ydelse) ?? []) {
+      poster[j] = { ...poster[j]!, korrigeret: poster[j]!.korrigeret.plus(delta) };
+    }
   }
 
   /** Removes handleplaner (a scan of the korrektioner: a scenario has few such changes). */
@@ -212,7 +222,10 @@ export class ScenarieAnvender {
     const rammes = (k: Korrektion) => k.type === 'handleplan'
       && (a.politikomraade === null || k.politikomraade === a.politikomraade)
       && (a.post === null || postNoegle(k.politikomraade, k.post) === postNoegle(a.politikomraade!, a.post));
-    if (!this.t.korrektioner.some(rammes)) throw new ScenarieFejl(`Ingen handleplan at slå fra${a.politikomraade ? ` på ${a.politikomraade}${a.post ? ` ${a.post}` : ''}` : ''}`);
+    if (!this.t.korrektioner.some(rammes)) {
+      const hvor = a.politikomraade ? ` på ${a.politikomraade}${a.post ? ` ${a.post}` : ''}` : '';
+      throw new ScenarieFejl(`Ingen handleplan at slå fra${hvor}`);
+    }
     this.t.korrektioner = this.t.korrektioner.filter((k) => !rammes(k));
     this.kopieret.add('korrektioner');
   }

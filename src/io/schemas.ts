@@ -34,7 +34,7 @@ type Problem = { code: 'custom'; message: string; input: unknown; params: { kode
 export function parseFelt(schema: z.ZodMiniType, tekst: string):
   { success: true; data: unknown } | { success: false; error: { issues: Problem[] } } {
   const fn = feltFunktioner.get(schema);
-  if (!fn) return schema.safeParse(tekst) as { success: true; data: unknown } | { success: false; error: { issues: Problem[] } };
+  if (!fn) return schema.safeParse(tekst) as ReturnType<typeof parseFelt>;
   const issues: Problem[] = [];
   const data = fn(renCelle(tekst), { issues });
   return issues.length ? { success: false, error: { issues } } : { success: true, data };
@@ -220,7 +220,8 @@ export const manifestSchema = z.object({
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
 });
 /** What each manifest field must be, for the finding's message. */
-export const MANIFEST_FORVENTNING: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+export const MANIFEST_FORVENTNING: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>, {
   kommune: 'en tekst, fx "Slagelse Kommune"',
   udvalg: 'en tekst',
   budgetaar: 'et årstal som tal, fx 2025 (uden anførselstegn)',

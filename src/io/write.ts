@@ -5,7 +5,9 @@
  * directly, as Unix tools do, never replaced.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync, fchmodSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export class SkriveFejl extends Error {
@@ -72,7 +74,7 @@ function status(sti: string): Stats | null {
 /** What can be written: text, bytes, or text in pieces (a large output written as it is made). */
 export type Indhold = string | Uint8Array | Iterable<string>;
 
-/** Writes all of `indhold` to an open descriptor (writeSync may write less than asked); pieces in blocks of about 1 MB. */
+/** Writes all of `indhold` to an open descriptor (writeSync may write less than asked); pieces in 1 MB blocks. */
 function skrivAlt(fd: number, indhold: Indhold): void {
   const skriv = (bytes: Uint8Array) => {
     for (let i = 0; i < bytes.length;) i += writeSync(fd, bytes, i, bytes.length - i);
@@ -104,10 +106,14 @@ export function* blokke(dele: Iterable<string>, stoerrelse = 1 << 20): Generator
  * file untouched and no temporary file behind. (Synchronous: one small file, and node:fs/promises would
  * cost more start-up than the write itself.)
  */
-export function skrivAtomisk(sti: string, indhold: Indhold, beskyttede: readonly string[], valg: SkriveValg = {}): void {
+export function skrivAtomisk(
+  sti: string, indhold: Indhold, beskyttede: readonly string[], valg: SkriveValg = {},
+): void {
   const maal = rigtigSti(sti);
   const inputfiler = beskyttede.filter((b) => status(b) !== null).map(rigtigSti);
-  if (inputfiler.includes(maal)) throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
+  if (inputfiler.includes(maal)) {
+    throw new SkriveFejl(`${sti} er en af inputfilerne og overskrives ikke; vælg et andet filnavn`);
+  }
   const info = status(sti);
   if (info?.isDirectory()) throw new SkriveFejl(`Kunne ikke skrive ${sti}: ${SKRIVEFEJL.get('EISDIR')}`);
   // /dev/stdout redirected to a file is a regular file, but the shell holds it open: write through it.
@@ -118,7 +124,7 @@ export function skrivAtomisk(sti: string, indhold: Indhold, beskyttede: readonly
   skrivViaMidlertidig(sti, maal, indhold, info ? info.mode & 0o7777 : null);
 }
 
-/** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the process's own descriptor (a socket cannot be reopened by path). */
+/** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the process's own descriptor (a socket cannot be reopened). */
 function egenDeskriptor(sti: string): number | null {
   const m = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/self\/fd\/(\d+))$/.exec(resolve(sti));
   if (!m) return null;
@@ -139,7 +145,7 @@ function skrivDirekte(sti: string, indhold: Indhold): void {
   }
 }
 
-/** A short unique name in the target's folder (random, so a leftover from a killed run never blocks), created exclusively. */
+/** A short unique name in the target's folder (random: a killed run's leftover never blocks), created exclusively. */
 function opretMidlertidig(mappe: string, tilstand: number): { tmp: string; fd: number } {
   for (let forsoeg = 0; ; forsoeg++) {
     const tmp = join(mappe, `.budgetopf-${randomBytes(8).toString('hex')}.tmp`);

@@ -65,7 +65,8 @@ const korrektionJson = (k: Korrektion) => ({ tekst: k.tekst, type: k.type, beloe
 
 export function ydelseJson(y: YdelseResultat) {
   // The effects are rounded so that they add up to the rounded afvigelse to the øre (FORMAT.md).
-  const [maengdeeffekt, priseffekt, korrektionseffekt] = afstem([y.maengdeeffekt, y.priseffekt, y.korrektionseffekt], rund(y.afvigelse, 2), 2).map(kr) as [JsonTal, JsonTal, JsonTal];
+  const effekter = afstem([y.maengdeeffekt, y.priseffekt, y.korrektionseffekt], rund(y.afvigelse, 2), 2);
+  const [maengdeeffekt, priseffekt, korrektionseffekt] = effekter.map(kr) as [JsonTal, JsonTal, JsonTal];
   return {
     ydelse: y.ydelse,
     politikomraade: y.politikomraade,
@@ -121,7 +122,9 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
  * `scenarie --format json` as text in pieces, each scenario computed as it is written (`scenarier` may be
  * a generator): 100.000 scenarios are never held at once. The same text as `json(scenarierJson(…))`.
  */
-export function* scenarierJsonDele(basis: Opfoelgning, scenarier: Iterable<{ navn: string; aendringer: string[]; o: Opfoelgning }>): Generator<string> {
+export function* scenarierJsonDele(
+  basis: Opfoelgning, scenarier: Iterable<{ navn: string; aendringer: string[]; o: Opfoelgning }>,
+): Generator<string> {
   yield '{\n  "basis": ';
   yield* jsonDele(afvigelserJson(basis), '  ');
   yield ',\n  "scenarier": [';
@@ -147,7 +150,9 @@ export function foelsomhedJson(f: Foelsomhed) {
   return {
     ydelse: f.ydelse,
     politikomraade: f.politikomraade,
-    punkter: f.punkter.map((p) => ({ hp: tal(p.hp), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total) })),
+    punkter: f.punkter.map((p) => ({
+      hp: tal(p.hp), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total),
+    })),
     nulpunkt: f.nulpunkt === null ? null : tal(f.nulpunkt.toDecimalPlaces(10)),
   };
 }

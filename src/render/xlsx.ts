@@ -32,7 +32,8 @@ function tal(c: Talcelle, v: XlsxValg): { vaerdi: number; format: string } {
   const vendt = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
   switch (c.art) {
     case 'beloeb':
-      return { vaerdi: Number(kr(vendt).tekst), format: talformatkode(v.enhed, v.decimaler) }; // a cell is a double; kr() writes no -0
+      // a cell is a double; kr() writes no -0
+      return { vaerdi: Number(kr(vendt).tekst), format: talformatkode(v.enhed, v.decimaler) };
     case 'pct':
       return { vaerdi: Number(vendt.div(100).toSignificantDigits(15).toString()), format: '0.0%' };
     default:
