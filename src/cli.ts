@@ -2,6 +2,7 @@
  * The command line. Only this module touches `process` and sets exit codes:
  * 0 ok, 1 the data has errors, 2 wrong usage or could not run. Never a stack trace for bad input.
  */
+import { synlig } from './render/synlig.js';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
@@ -98,6 +99,7 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
         .choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx', 'docx']).default('tabel')
       : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
+    .option('--tving', 'erstat også en skrivebeskyttet outputfil')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
     .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))
@@ -311,15 +313,16 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2; // `help X` exits 0; no command at all: help on stderr, 2
-      miljoe.stderr(`budgetopf: ${danskBrugsfejl(e.message)}`);
+      miljoe.stderr(`budgetopf: ${synlig(danskBrugsfejl(e.message))}`);
       miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
       return 2;
     }
     if (e instanceof ExitError) {
-      miljoe.stderr(`budgetopf: ${e.message}`);
+      miljoe.stderr(`budgetopf: ${synlig(e.message)}`);
       return e.kode;
     }
-    miljoe.stderr(`budgetopf: uventet fejl: ${(e as Error).message}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
+    miljoe.stderr(`budgetopf: uventet fejl: ${synlig(String((e as Error).message))}\n`
+      + 'Dette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.');
     if (miljoe.debug) miljoe.stderr(String((e as Error).stack));
     return 2;
   }
@@ -332,7 +335,9 @@ export async function run(): Promise<void> {
   });
   const miljoe: Miljoe = {
     stdout: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-    stderr: (s) => void process.stderr.write(`${s}\n`),
+    stdoutDel: (s) => void process.stdout.write(s),
+    // Talk may quote data (paths, post names): each of its lines is made `synlig`, no raw ESC reaches the terminal.
+    stderr: (s) => void process.stderr.write(`${s.split('\n').map(synlig).join('\n')}\n`),
     farve: process.stdout.isTTY === true && !process.env.NO_COLOR,
     terminal: process.stdout.isTTY === true,
     debug: Boolean(process.env.BUDGETOPF_DEBUG),

@@ -1,7 +1,7 @@
 // End to end: spawn the built binary (bin/budgetopf.js → dist/) as a user would, with NO_COLOR=1.
 // Golden files were checked by hand against the published table (test/reference.test.ts checks the figures).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -234,5 +234,30 @@ describe('--output', () => {
     expect(r.fejl).toContain('Kunne ikke skrive');
     expect(r.fejl).toContain('mappen findes ikke');
     expect(existsSync(join(mappe, 'findes-ikke'))).toBe(false);
+  });
+
+  it('-o /dev/null writes into the device and leaves it a device (also as root)', () => {
+    const r = koer(['afvigelser', REFERENCE, '-o', '/dev/null']);
+    expect(r.kode, r.fejl).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('-o /dev/stdout in a pipe writes the report to the pipe', () => {
+    const r = koer(['afvigelser', REFERENCE, '-o', '/dev/stdout']);
+    expect(r.kode, r.fejl).toBe(0);
+    expect(r.ud).toBe(koer(['afvigelser', REFERENCE]).ud);
+  });
+
+  it('a read-only output file is refused (exit 2, untouched) unless --tving', () => {
+    const fil = join(mkdtempSync(join(tmpdir(), 'budgetopf-')), 'ud.txt');
+    writeFileSync(fil, 'gammelt');
+    chmodSync(fil, 0o444);
+    const r = koer(['afvigelser', REFERENCE, '-o', fil]);
+    expect(r.kode).toBe(2);
+    expect(r.fejl).toContain('er skrivebeskyttet og erstattes ikke; brug --tving');
+    expect(readFileSync(fil, 'utf8')).toBe('gammelt');
+    expect(koer(['afvigelser', REFERENCE, '-o', fil, '--tving']).kode).toBe(0);
+    expect(readFileSync(fil, 'utf8')).toContain('I alt for udvalget');
+    expect(statSync(fil).mode & 0o777).toBe(0o444);
   });
 });

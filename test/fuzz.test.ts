@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { efterBevillinger, foreslaa, klassificer } from '../src/core/bevillinger.js';
 import { beregn } from '../src/core/beregn.js';
+import { Decimal } from '../src/core/money.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { summerPosteringer } from '../src/io/posteringer.js';
 import { renderDokument as csv } from '../src/render/csv.js';
@@ -18,10 +19,10 @@ import { renderDokument as markdown } from '../src/render/markdown.js';
 import { INGEN_STIL, renderDokument as terminal } from '../src/render/terminal.js';
 import { rapportDokument } from '../src/report/rapport.js';
 import { STANDARDVISNING } from '../src/report/visning.js';
-import { REFERENCE } from './helpers.js';
+import { PROTOTYPENAVNE, REFERENCE } from './helpers.js';
 
 const FILER = ['opfoelgning.json', 'politikomraader.csv', 'budget.csv', 'helaarspersoner.csv', 'enhedspriser.csv', 'korrektioner.csv', 'bevillingsoensker.csv'];
-const GIFTIGT = ['1e309', 'NaN', '--0', '-0', '9'.repeat(40), '0,000000000000000000001', '"', '""', '"a;b', ';', '\t', '\r', '1.2.3', '1,234.5', '∞', '\u0000', '', ' ', 'kassen', '2.1', '=SUM(A1)', '-1', '0'];
+const GIFTIGT = ['1e309', 'NaN', '--0', '-0', '9'.repeat(40), '0,000000000000000000001', '"', '""', '"a;b', ';', '\t', '\r', '1.2.3', '1,234.5', '∞', '\u0000', '', ' ', 'kassen', '2.1', '=SUM(A1)', '-1', '0', ...PROTOTYPENAVNE];
 
 const mappe = mkdtempSync(join(tmpdir(), 'budgetopf-fuzz-'));
 cpSync(REFERENCE, mappe, { recursive: true });
@@ -169,5 +170,37 @@ describe('fuzz: reading trust', () => {
       if (!da && tekst.includes('.')) expect(datasaet).toBeNull();
     }), { seed: 14, numRuns: 40 });
     writeFileSync(join(m, 'opfoelgning.json'), original['opfoelgning.json']!);
+  });
+});
+
+describe('fuzz: prototype-named keys (issue 11)', () => {
+  const KOLONNER: Record<string, number[]> = { // every key column of each file (0-based)
+    'politikomraader.csv': [0, 2], 'budget.csv': [0, 1, 2], 'helaarspersoner.csv': [0], 'enhedspriser.csv': [0],
+    'korrektioner.csv': [0, 1, 4], 'bevillingsoensker.csv': [0, 1, 3, 4, 5],
+  };
+  it.each(Object.keys(KOLONNER))('%s: a prototype name in any key cell gives findings or the same kind of result, never a placeholder', async (fil) => {
+    const m = mkdtempSync(join(tmpdir(), 'budgetopf-fuzzproto-'));
+    cpSync(REFERENCE, m, { recursive: true });
+    const linjer = original[fil]!.toString('utf8').split('\n');
+    const celle = fc.record({ linje: fc.integer({ min: 1, max: linjer.length - 2 }), kolonne: fc.constantFrom(...KOLONNER[fil]!), navn: fc.constantFrom(...PROTOTYPENAVNE) });
+    await fc.assert(fc.asyncProperty(fc.array(celle, { minLength: 1, maxLength: 4 }), async (celler) => {
+      const ny = linjer.map((l) => l.split(';'));
+      for (const c of celler) ny[c.linje]![c.kolonne] = c.navn;
+      writeFileSync(join(m, fil), ny.map((l) => l.join(';')).join('\n'));
+      const { datasaet, fund } = await indlaesDatasaet(m);
+      if (!datasaet) {
+        expect(fund.some((f) => f.alvor === 'fejl')).toBe(true);
+        return;
+      }
+      const o = beregn(datasaet);
+      const tekst = JSON.stringify([afvigelserJson(o), aktivitetJson(o), bevillingerJson(klassificer(datasaet), efterBevillinger(datasaet))]);
+      expect(tekst).not.toMatch(/undefined|\[object|function /);
+      // every post is in exactly one politikområde's table and one udgiftsart: none vanishes from the totals
+      expect(o.politikomraader.reduce((n, p) => n + p.poster.length, 0)).toBe(datasaet.poster.length);
+      const korrigeret = datasaet.poster.reduce((s, p) => s.plus(p.korrigeret), new Decimal(0));
+      expect(o.total.korrigeret.eq(korrigeret) && o.udgiftsarter.service.korrigeret.plus(o.udgiftsarter.overfoersel.korrigeret).eq(korrigeret)).toBe(true);
+      const dok = rapportDokument(o, { ...STANDARDVISNING, poster: true });
+      expect(markdown(dok, STANDARDVISNING)).not.toMatch(/undefined|\[object|function /);
+    }), { seed: 11, numRuns: 40 });
   });
 });

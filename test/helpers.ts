@@ -7,6 +7,9 @@ import { indlaesDatasaet } from '../src/io/load-dataset.js';
 
 export const REFERENCE = 'data/slagelse-ebu-2025-bo2';
 
+/** Names of Object.prototype properties: as user text they must key nothing but their own rows. */
+export const PROTOTYPENAVNE = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
+
 /** Loads and computes a dataset folder that must be free of errors. */
 export async function beregnMappe(mappe: string): Promise<Opfoelgning> {
   const { datasaet, fund } = await indlaesDatasaet(mappe);

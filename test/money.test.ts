@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afstem, Decimal, formatTal, parseTal, rund, type Talformat } from '../src/core/money.js';
+import { afstem, Decimal, Regnefejl, formatTal, parseTal, rund, type Talformat } from '../src/core/money.js';
 
 describe('parseTal', () => {
   it.each<[string, Talformat, string]>([
@@ -80,4 +80,33 @@ describe('afstem (largest remainder)', () => {
     expect(ud.map(String)).toEqual(['1.3', '-0.4', '2.2']);
     expect(ud.reduce((a, b) => a.plus(b)).toString()).toBe('3.1');
   });
+
+  it('refuses a total more than one unit per part from the floors, at once (it used to loop once per unit)', () => {
+    const d = ['0.5', '1.5', '2.5'].map((x) => new Decimal(x));
+    const t0 = performance.now();
+    expect(() => afstem(d, new Decimal('1000000000000'), 0)).toThrow(Regnefejl);
+    expect(() => afstem(d, new Decimal('-1000000000000'), 2)).toThrow(Regnefejl);
+    // floors 0 + 1 + 2 = 3; 7 is four units away with three parts
+    expect(() => afstem(d, new Decimal(7), 0)).toThrow(/4 enheder/);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  it('accepts exactly n units either way: every part moves by one', () => {
+    const d = ['0.5', '1.5', '2.5'].map((x) => new Decimal(x));
+    expect(afstem(d, new Decimal(6), 0).map(String)).toEqual(['1', '2', '3']);
+    expect(afstem(d, new Decimal(0), 0).map(String)).toEqual(['-1', '0', '1']);
+    // one unit below the floors: the smallest remainder (ties: the later part) gives it up
+    expect(afstem(['0.5', '1.9', '2.5'].map((x) => new Decimal(x)), new Decimal(2), 0).map(String)).toEqual(['0', '1', '1']);
+  });
+
+  it('is n log n: 20.000 parts and adds up exactly', () => {
+    const d = Array.from({ length: 20_000 }, (_, i) => new Decimal(i % 7).div(3));
+    const total = d.reduce((a, b) => a.plus(b), new Decimal(0)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+    const t0 = performance.now();
+    const ud = afstem(d, total, 1);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(ud.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
+    expect(ud.every((u, i) => u.minus(d[i]!).abs().lt('0.1'))).toBe(true);
+  });
 });
+

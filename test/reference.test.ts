@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Opfoelgning } from '../src/core/beregn.js';
 import { Decimal, formatTal, iEnhed } from '../src/core/money.js';
-import { afvigelserJson } from '../src/render/json.js';
+import { afvigelserJson, json } from '../src/render/json.js';
 import { formatCelle } from '../src/render/celle.js';
 import { afvigelsesTabel } from '../src/report/afvigelser.js';
 import { STANDARDVISNING } from '../src/report/visning.js';
@@ -42,8 +42,10 @@ describe('the published deviation table', () => {
   });
 
   it('is reproduced by the JSON output (kr, rounded to mio. kr. with one decimal)', () => {
-    const j = afvigelserJson(o);
-    const figurer = (s: { vedtaget: number; korrigeret: number; forventet: number; forventet_forrige: number | null; afvigelse: number }) =>
+    type Figurer = { vedtaget: number; korrigeret: number; forventet: number; forventet_forrige: number | null; afvigelse: number };
+    type Po = Figurer & { udgiftsarter: { service: Figurer; overfoersel: Figurer } };
+    const j = JSON.parse(json(afvigelserJson(o))) as { politikomraader: Po[]; udvalg: Figurer[]; udgiftsarter: Po['udgiftsarter']; total: Figurer };
+    const figurer = (s: Figurer) =>
       [s.vedtaget, s.korrigeret, s.forventet, s.forventet_forrige!, s.afvigelse].map(mio);
     const raekker = [
       ...j.politikomraader.flatMap((p) => [figurer(p), figurer(p.udgiftsarter.service), figurer(p.udgiftsarter.overfoersel)]),

@@ -37,7 +37,8 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
     // Over the input only when that very file is named; never over any other input file.
     const beskyttede = k.filer.filter((f) => flag.skriv === true || f !== input);
     try {
-      skrivAtomisk(maal, helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da'), beskyttede);
+      const csv = helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da');
+      skrivAtomisk(maal, csv, beskyttede, { tving: flag.tving });
     } catch (e) {
       if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
       throw e;

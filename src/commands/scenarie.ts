@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { beregn } from '../core/beregn.js';
 import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, ScenarieFejl } from '../core/scenarie.js';
 import { fundLinje } from '../render/fund.js';
-import { foelsomhedJson, json, scenarierJson } from '../render/json.js';
+import { foelsomhedJson, json, scenarierJsonDele } from '../render/json.js';
 import { kontrollerScenarier, laesScenarier, type KildeAendring, type NavngivetScenarie } from '../io/scenarier.js';
 import { foelsomhedsDokument, foelsomhedsTabel, scenarieDokument, scenarieTabel } from '../report/scenarier.js';
 import type { Fund } from '../core/model.js';
@@ -89,10 +89,16 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
-  const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
-  const vis = erDokumentformat(flag.format) ? scenarieDokument(k.o, beregnede, v) : scenarieTabel(k.o, beregnede, v);
+  // Each scenario computed when it is needed: JSON writes it and lets it go, so 100.000 scenarios fit in memory.
+  const beregnede = function* () {
+    for (const s of scenarier) {
+      const o = beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring)));
+      yield { navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o };
+    }
+  };
+  const vis = () => (erDokumentformat(flag.format) ? scenarieDokument : scenarieTabel)(k.o, [...beregnede()], v);
   const tekst = flag.format === 'json'
-    ? json(scenarierJson(k.o, beregnede))
-    : await renderUdskrift(vis, flag, v, miljoe);
+    ? scenarierJsonDele(k.o, beregnede())
+    : await renderUdskrift(vis(), flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

@@ -11,7 +11,7 @@ import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../
 import { laesForbrug } from '../io/forbrugsdata.js';
 import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
 import { eksempelI } from '../io/pakke.js';
-import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+import { blokke, skrivAtomisk, SkriveFejl, type Indhold } from '../io/write.js';
 import { json } from '../render/json.js';
 import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
@@ -34,11 +34,15 @@ export interface RapportFlag extends Tilpasning {
   poster?: boolean;
   /** No bar column in terminal tables. */
   ingenGrafik?: boolean;
+  /** Replace a read-only output file too. */
+  tving?: boolean;
 }
 
 /** Where the command's talk goes (stderr) and whether stdout is a colour terminal. */
 export interface Miljoe {
   stdout: (s: string) => void;
+  /** Writes a piece of a long output as it is (no newline added); without it, the pieces are joined for `stdout`. */
+  stdoutDel?: (s: string) => void;
   stderr: (s: string) => void;
   farve: boolean;
   /** stdout is a terminal: tables get a bar column (unless --ingen-grafik). */
@@ -201,12 +205,17 @@ export async function renderUdskrift(indhold: Dokument | Tabel, flag: RapportFla
 }
 
 /** Prints to stdout (also for `--output -`), or writes `--output` atomically (never over an input file). */
-export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
+export async function udskriv(tekst: Indhold, flag: RapportFlag, filer: string[], miljoe: Miljoe): Promise<void> {
   if (flag.output === '') throw new ExitError(2, '--output kræver et filnavn (eller - for skærmen)');
-  if (typeof tekst !== 'string') kraevFil(flag);
-  if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst as string);
+  if (tekst instanceof Uint8Array) kraevFil(flag);
+  if (flag.output === undefined || flag.output === '-') {
+    if (typeof tekst === 'string' || tekst instanceof Uint8Array) return miljoe.stdout(tekst as string);
+    if (!miljoe.stdoutDel) return miljoe.stdout([...tekst].join(''));
+    for (const blok of blokke(tekst)) miljoe.stdoutDel(blok); // memory stays bounded: written as it is made
+    return;
+  }
   try {
-    skrivAtomisk(flag.output, tekst, filer);
+    skrivAtomisk(flag.output, tekst, filer, { tving: flag.tving });
   } catch (e) {
     if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
     throw e;

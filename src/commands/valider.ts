@@ -31,7 +31,10 @@ export async function validerMappe(mappe: string, flag: Pick<ValiderFlag, 'lint'
   return [
     ...samlWindows1252([...fund, ...forbrug.fund], mappe),
     ...(flag.lint ? lint(forbrug.ds, flag.lintValg) : []),
-    ...tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget)),
+    // The figures are computed only when a threshold needs them: validating is reading and checking.
+    ...(flag.maksMerforbrug || flag.maksAfvigelsePct
+      ? tjekGraenser(beregn(forbrug.ds), flag, join(mappe, FILER.budget))
+      : []),
   ];
 }
 

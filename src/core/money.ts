@@ -26,11 +26,26 @@ export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
   'mio.kr': new Decimal(1_000_000),
 };
 
-/** Above this many integer digits a figure is refused: no municipal amount is that large, and JSON could not carry it exactly. */
-const MAKS_HELTALSCIFRE = 15;
+/**
+ * Above this many integer digits (in kr, after `beloebsenhed`) a figure is refused: no municipal amount
+ * is that large. With at most `MAKS_DECIMALER` decimals too, a product of two figures (HP × pris) and
+ * any sum of such products stay far inside the Decimal's 60 digits: no figure is ever rounded.
+ */
+export const MAKS_HELTALSCIFRE = 15;
+export const MAKS_DECIMALER = 10;
+
+/**
+ * A message when the figure (kr, after the unit's factor) is outside the exact range (|v| ≥ 10^15:
+ * exponent 15 or more); null when it is inside.
+ */
+export function udenForOmraade(v: Decimal, tekst: string): string | null {
+  if (v.e < MAKS_HELTALSCIFRE) return null;
+  return `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet i kr.)`;
+}
 
 const DANSK = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 const ENGELSK = /^[+-]?\d+(?:\.\d+)?$/;
+const HELTAL = /^[+-]?\d{1,15}$/;
 
 export type TalResultat = { ok: true; vaerdi: Decimal } | { ok: false; besked: string; kode?: 'tvetydigt_tal' };
 
@@ -45,6 +60,8 @@ const TVETYDIG = /^[+-]?\d+\.\d{3}$/;
  */
 export function parseTal(tekst: string, format: Talformat, fastlagt = true): TalResultat {
   const s = tekst.trim();
+  // Most cells are whole numbers without separators: the same in both formats, read without the general path.
+  if (HELTAL.test(s)) return { ok: true, vaerdi: new Decimal(s) };
   const moenster = format === 'da' ? DANSK : ENGELSK;
   if (!moenster.test(s)) {
     const forventet = format === 'da' ? 'dansk talformat som 1.234.567,89' : 'engelsk talformat som 1234567.89';
@@ -61,7 +78,16 @@ export function parseTal(tekst: string, format: Talformat, fastlagt = true): Tal
   if (heltal.length > MAKS_HELTALSCIFRE) {
     return { ok: false, besked: `"${tekst}" er for stort (over ${MAKS_HELTALSCIFRE} cifre før kommaet)` };
   }
+  if ((normaliseret.split('.')[1] ?? '').replace(/0+$/, '').length > MAKS_DECIMALER) {
+    return { ok: false, besked: `"${tekst}" har for mange decimaler (højst ${MAKS_DECIMALER})` };
+  }
   return { ok: true, vaerdi: new Decimal(normaliseret) };
+}
+
+/** A figure as text a CSV cell can carry back into budgetopf: plain notation (never an exponent), `da` with a comma. */
+export function csvTal(v: Decimal, format: Talformat): string {
+  const s = v.isZero() ? '0' : v.toFixed();
+  return format === 'da' ? s.replace('.', ',') : s;
 }
 
 /** Rounds half away from zero to `decimaler` places. Display only. */
@@ -100,24 +126,30 @@ export function sum(vaerdier: Iterable<Decimal>): Decimal {
   return s;
 }
 
+/** A broken precondition of a computation: a bug in budgetopf, never a problem with the data. */
+export class Regnefejl extends Error {}
+
 /**
  * Largest-remainder rounding: rounds each value to `decimaler` places so that the rounded parts add up
  * to `total` (already rounded). Ties go to the earlier value. Used only when the user asks for
- * displayed parts to add up to displayed totals.
+ * displayed parts to add up to displayed totals. O(n log n): each part moves by at most one unit, so a
+ * `total` more than n units from the sum of the floors is a broken precondition and throws `Regnefejl`.
  */
 export function afstem(vaerdier: Decimal[], total: Decimal, decimaler: number): Decimal[] {
   const enhed = new Decimal(10).pow(-decimaler);
   const gulv = vaerdier.map((v) => v.toDecimalPlaces(decimaler, Decimal.ROUND_FLOOR));
-  let mangler = total.minus(sum(gulv)).div(enhed).round().toNumber();
+  const mangler = total.minus(sum(gulv)).div(enhed).round();
+  if (mangler.abs().gt(vaerdier.length)) {
+    throw new Regnefejl(`afstem: totalen ${total.toFixed()} ligger ${mangler.abs().toFixed()} enheder fra delenes sum; `
+      + `højst ${vaerdier.length} er muligt`);
+  }
   const raekkefoelge = vaerdier
     .map((v, i) => ({ i, rest: v.minus(gulv[i]!) }))
     .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  // A total below the floors (not possible for a correctly rounded total) takes units from the smallest remainders.
+  const antal = mangler.abs().toNumber();
+  const valgte = mangler.isNegative() ? raekkefoelge.slice(raekkefoelge.length - antal) : raekkefoelge.slice(0, antal);
   const ud = [...gulv];
-  // `mangler` lies in [-n, n]; a negative count (total below the floors) cannot happen for a correctly rounded total, but stays safe.
-  for (let k = 0; mangler !== 0 && raekkefoelge.length > 0; k = (k + 1) % raekkefoelge.length) {
-    const { i } = raekkefoelge[mangler > 0 ? k : raekkefoelge.length - 1 - k]!;
-    ud[i] = ud[i]!.plus(mangler > 0 ? enhed : enhed.neg());
-    mangler += mangler > 0 ? -1 : 1;
-  }
+  for (const { i } of valgte) ud[i] = ud[i]!.plus(mangler.isNegative() ? enhed.neg() : enhed);
   return ud;
 }

@@ -6,6 +6,7 @@
 import { Decimal, NUL, sum } from './money.js';
 import type { Datasaet, Maanedstal } from './model.js';
 import { anvendScenarie } from './scenarie.js';
+import { grupper } from './beregn.js';
 
 export const METODER = ['niveau', 'gennemsnit', 'trend', 'saeson'] as const;
 export type Metode = (typeof METODER)[number];
@@ -162,10 +163,22 @@ export function prognoseForYdelse(ydelse: string, tal: readonly Maanedstal[], bu
   };
 }
 
+/** Rows by ydelse, indexed once per array (a scan per forecast would make many ydelser quadratic). */
+const ydelsesIndeks = new WeakMap<readonly { ydelse: string }[], Map<string, { ydelse: string }>>();
+function efterYdelse<T extends { ydelse: string }>(raekker: readonly T[], ydelse: string): T | undefined {
+  let m = ydelsesIndeks.get(raekker);
+  if (!m) {
+    m = new Map();
+    for (const r of raekker) if (!m.has(r.ydelse)) m.set(r.ydelse, r);
+    ydelsesIndeks.set(raekker, m);
+  }
+  return m.get(ydelse) as T | undefined;
+}
+
 /** The kr a forecast moves: (forecast − other) × forventet price; positive = more spending. */
 export function prognoseEffekter(p: YdelsesPrognose, ds: Datasaet): { budgetHp: Decimal; filHp: Decimal; mod: { budget: Decimal; fil: Decimal } } {
-  const y = ds.ydelser.find((x) => x.ydelse === p.ydelse)!;
-  const pris = ds.enhedspriser.find((x) => x.ydelse === p.ydelse)!.forventet;
+  const y = efterYdelse(ds.ydelser, p.ydelse)!;
+  const pris = efterYdelse(ds.enhedspriser, p.ydelse)!.forventet;
   return {
     budgetHp: y.hp.korrigeret,
     filHp: y.hp.forventet,
@@ -175,8 +188,9 @@ export function prognoseEffekter(p: YdelsesPrognose, ds: Datasaet): { budgetHp: 
 
 /** Forecasts for every benefit with monthly counts in the budget year, in the order of helaarspersoner.csv. */
 export function prognose(ds: Datasaet, valg: PrognoseValg = {}): YdelsesPrognose[] {
+  const maanedstal = grupper(ds.maanedstal, (m) => m.ydelse);
   return ds.ydelser.flatMap((y) => {
-    const p = prognoseForYdelse(y.ydelse, ds.maanedstal.filter((m) => m.ydelse === y.ydelse), ds.manifest.budgetaar, valg);
+    const p = prognoseForYdelse(y.ydelse, maanedstal.get(y.ydelse) ?? [], ds.manifest.budgetaar, valg);
     return p ? [p] : [];
   });
 }

@@ -26,6 +26,14 @@ function dubletter<T extends { kilde: Kilde }>(elementer: T[], noegle: (e: T) =>
   return ud;
 }
 
+/** The keys of budget.csv's posts, made once per `poster` array and shared by the rules that look posts up. */
+const postnoeglerCache = new WeakMap<readonly unknown[], Set<string>>();
+function postnoegler(ds: Datasaet): Set<string> {
+  let s = postnoeglerCache.get(ds.poster);
+  if (!s) postnoeglerCache.set(ds.poster, (s = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)))));
+  return s;
+}
+
 const unikkePolitikomraader: Regel = (ds) =>
   dubletter(ds.politikomraader, (p) => p.nr, (p, f) =>
     fejl(p.kilde, 'nr', 'dublet_politikomraade', `Politikområde ${p.nr} står allerede på linje ${f.kilde.linje}`));
@@ -49,15 +57,17 @@ const unikkeYdelser: Regel = (ds) => [
     fejl(y.kilde, 'ydelse', 'dublet_ydelse', `Ydelsen "${y.ydelse}" står allerede på linje ${f.kilde.linje}`)),
 ];
 
-const ydelseMatcherEnPost: Regel = (ds) =>
-  ds.ydelser.flatMap((y) => {
-    const poster = ds.poster.filter((p) => p.post === y.ydelse);
+const ydelseMatcherEnPost: Regel = (ds) => {
+  const posterMedNavn = grupper(ds.poster, (p) => p.post);
+  return ds.ydelser.flatMap((y) => {
+    const poster = posterMedNavn.get(y.ydelse) ?? [];
     if (poster.length === 1) return [];
     return [poster.length === 0
       ? fejl(y.kilde, 'ydelse', 'ydelse_uden_post', `Ydelsen "${y.ydelse}" svarer ikke til nogen post i budget.csv (navnet skal være det samme)`)
       : fejl(y.kilde, 'ydelse', 'ydelse_flere_poster',
         `Ydelsen "${y.ydelse}" svarer til ${poster.length} poster i budget.csv (politikområde ${poster.map((p) => p.politikomraade).join(', ')})`)];
   });
+};
 
 const ydelseHarPris: Regel = (ds) => {
   const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
@@ -95,7 +105,7 @@ const forventetForrigeUdfyldt: Regel = (ds) =>
 
 const korrektionPaaKendtPost: Regel = (ds) => {
   const kendtePo = new Set(ds.politikomraader.map((p) => p.nr));
-  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
+  const poster = postnoegler(ds);
   return ds.korrektioner
     .filter((k) => kendtePo.has(k.politikomraade) && !poster.has(postNoegle(k.politikomraade, k.post)))
     .map((k) => {
@@ -107,7 +117,7 @@ const korrektionPaaKendtPost: Regel = (ds) => {
 };
 
 const kontoplanPaaKendtePoster: Regel = (ds) => {
-  const poster = new Set(ds.poster.map((p) => postNoegle(p.politikomraade, p.post)));
+  const poster = postnoegler(ds);
   return [
     ...dubletter(ds.kontoplan, (k) => k.konto, (k, f) => fejl(k.kilde, 'konto', 'dublet_konto', `Kontoen ${k.konto} står allerede på linje ${f.kilde.linje}`)),
     ...ds.kontoplan.filter((k) => !poster.has(postNoegle(k.politikomraade, k.post))).map((k) =>

@@ -107,66 +107,140 @@ export function parseAendring(art: string, maal: string, vaerdi: string, tekst =
   }
 }
 
-/** The dataset with the scenario's changes made (in order). Throws `ScenarieFejl` for a target that does not exist. */
-export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): Datasaet {
-  let { ydelser, enhedspriser, poster, korrektioner } = ds;
-  const ydelse = (navn: string) => {
-    if (!ydelser.some((y) => y.ydelse === navn)) {
-      const forslag = menteDu(navn, ydelser.map((y) => y.ydelse));
-      throw new ScenarieFejl(`Ydelsen "${navn}" findes ikke i helaarspersoner.csv${forslag}`);
+/** Positions of the rows per key (first-seen order), built once. */
+function positioner<T>(raekker: readonly T[], noegle: (r: T) => string): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  raekker.forEach((r, i) => {
+    const liste = m.get(noegle(r));
+    if (liste) liste.push(i);
+    else m.set(noegle(r), [i]);
+  });
+  return m;
+}
+
+/**
+ * Applies changes one by one to a copy of the dataset, in time linear in the data plus the changes: each
+ * table is indexed once and copied once, on its first change (a scan and a copy per change made one
+ * scenario with 100.000 changes take 51 s). A change that fails (`ScenarieFejl`) changes nothing.
+ * Arrays no change touches stay the dataset's own, so `beregn` reuses what it remembers about them.
+ */
+type Tabelnavn = 'ydelser' | 'enhedspriser' | 'poster' | 'korrektioner';
+
+export class ScenarieAnvender {
+  private readonly t: Pick<Datasaet, Tabelnavn>;
+  private readonly kopieret = new Set<string>();
+  private readonly ydelsesIndeks: Map<string, number[]>;
+  private readonly prisIndeks: Map<string, number[]>;
+  private readonly postIndeks: Map<string, number[]>;
+  private readonly postnavnIndeks: Map<string, number[]>;
+
+  constructor(private readonly ds: Datasaet) {
+    this.t = { ydelser: ds.ydelser, enhedspriser: ds.enhedspriser, poster: ds.poster, korrektioner: ds.korrektioner };
+    this.ydelsesIndeks = positioner(ds.ydelser, (y) => y.ydelse);
+    this.prisIndeks = positioner(ds.enhedspriser, (p) => p.ydelse);
+    this.postIndeks = positioner(ds.poster, (p) => postNoegle(p.politikomraade, p.post));
+    this.postnavnIndeks = positioner(ds.poster, (p) => p.post);
+  }
+
+  /** The table `navn`, copied on its first change. */
+  private skrivbar<K extends Tabelnavn>(navn: K): Pick<Datasaet, Tabelnavn>[K] {
+    if (!this.kopieret.has(navn)) {
+      this.kopieret.add(navn);
+      this.t[navn] = [...this.t[navn]] as Pick<Datasaet, Tabelnavn>[K];
     }
-  };
-  const post = (po: string, navn: string) => {
-    if (!poster.some((p) => p.politikomraade === po && p.post === navn)) {
-      const forslag = menteDu(navn, poster.filter((p) => p.politikomraade === po).map((p) => p.post));
-      throw new ScenarieFejl(`Posten "${navn}" findes ikke under politikområde ${po} i budget.csv${forslag}`);
-    }
-  };
-  for (const a of aendringer) {
+    return this.t[navn];
+  }
+
+  private ydelse(navn: string): number[] {
+    const i = this.ydelsesIndeks.get(navn);
+    if (i) return i;
+    const forslag = menteDu(navn, this.t.ydelser.map((y) => y.ydelse)); // only on the error path: a scan is fine
+    throw new ScenarieFejl(`Ydelsen "${navn}" findes ikke i helaarspersoner.csv${forslag}`);
+  }
+
+  private post(po: string, navn: string): number[] {
+    const i = this.postIndeks.get(postNoegle(po, navn));
+    if (i) return i;
+    const forslag = menteDu(navn, this.t.poster.filter((p) => p.politikomraade === po).map((p) => p.post));
+    throw new ScenarieFejl(`Posten "${navn}" findes ikke under politikområde ${po} i budget.csv${forslag}`);
+  }
+
+  /** Makes one change; throws `ScenarieFejl` (and changes nothing) for a target that does not exist. */
+  anvend(a: Aendring): void {
     switch (a.art) {
-      case 'hp': {
-        ydelse(a.ydelse);
-        const y = ydelser.find((x) => x.ydelse === a.ydelse)!;
-        const ny = udfoer(y.hp[a.felt], a.operation);
-        if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${ny.toString().replace('.', ',')} helårspersoner er under 0`);
-        ydelser = ydelser.map((x) => (x === y ? { ...x, hp: { ...x.hp, [a.felt]: ny } } : x));
-        if (a.felt === 'korrigeret') {
-          // The budget follows its helårspersoner (korrigeret = HP × budgetpris); the expected spending does not.
-          const pris = enhedspriser.find((p) => p.ydelse === a.ydelse)!;
-          const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
-          poster = poster.map((p) => (p.post === a.ydelse ? { ...p, korrigeret: p.korrigeret.plus(delta) } : p));
+      case 'hp':
+        return this.hp(a);
+      case 'pris': {
+        this.ydelse(a.ydelse);
+        const priser = this.skrivbar('enhedspriser');
+        for (const i of this.prisIndeks.get(a.ydelse) ?? []) {
+          priser[i] = { ...priser[i]!, forventet: udfoer(priser[i]!.forventet, a.operation) };
         }
-        break;
+        return;
       }
-      case 'pris':
-        ydelse(a.ydelse);
-        enhedspriser = enhedspriser.map((p) => (p.ydelse === a.ydelse ? { ...p, forventet: udfoer(p.forventet, a.operation) } : p));
-        break;
       case 'forventet': {
-        post(a.politikomraade, a.post);
-        const p = poster.find((x) => x.politikomraade === a.politikomraade && x.post === a.post)!;
-        if (p.forventet === null) throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ændr helårspersoner eller pris i stedet for forventet`);
-        poster = poster.map((x) => (x === p ? { ...x, forventet: udfoer(p.forventet!, a.operation) } : x));
-        break;
+        const i = this.post(a.politikomraade, a.post)[0]!;
+        const p = this.t.poster[i]!;
+        if (p.forventet === null) {
+          const raad = 'ændr helårspersoner eller pris i stedet for forventet';
+          throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ${raad}`);
+        }
+        this.skrivbar('poster')[i] = { ...p, forventet: udfoer(p.forventet, a.operation) };
+        return;
       }
-      case 'korrektion': {
-        post(a.politikomraade, a.post);
-        const k: Korrektion = { politikomraade: a.politikomraade, post: a.post, beloeb: a.beloeb, tekst: a.tekst, type: 'korrektion', kilde: { fil: 'scenarie', linje: 0 } };
-        korrektioner = [...korrektioner, k];
-        break;
-      }
-      case 'handleplan_fra': {
-        if (a.post !== null) post(a.politikomraade!, a.post);
-        const rammes = (k: Korrektion) => k.type === 'handleplan'
-          && (a.politikomraade === null || k.politikomraade === a.politikomraade)
-          && (a.post === null || postNoegle(k.politikomraade, k.post) === postNoegle(a.politikomraade!, a.post));
-        if (!korrektioner.some(rammes)) throw new ScenarieFejl(`Ingen handleplan at slå fra${a.politikomraade ? ` på ${a.politikomraade}${a.post ? ` ${a.post}` : ''}` : ''}`);
-        korrektioner = korrektioner.filter((k) => !rammes(k));
-        break;
-      }
+      case 'korrektion':
+        this.post(a.politikomraade, a.post);
+        this.skrivbar('korrektioner').push({
+          politikomraade: a.politikomraade, post: a.post, beloeb: a.beloeb, tekst: a.tekst, type: 'korrektion',
+          kilde: { fil: 'scenarie', linje: 0 },
+        });
+        return;
+      case 'handleplan_fra':
+        return this.handleplanFra(a);
     }
   }
-  return { ...ds, ydelser, enhedspriser, poster, korrektioner };
+
+  private hp(a: Extract<Aendring, { art: 'hp' }>): void {
+    const i = this.ydelse(a.ydelse)[0]!;
+    const y = this.t.ydelser[i]!;
+    const ny = udfoer(y.hp[a.felt], a.operation);
+    if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${ny.toFixed().replace('.', ',')} helårspersoner er under 0`);
+    this.skrivbar('ydelser')[i] = { ...y, hp: { ...y.hp, [a.felt]: ny } };
+    if (a.felt !== 'korrigeret') return;
+    // The budget follows its helårspersoner (korrigeret = HP × budgetpris); the expected spending does not.
+    const pris = this.t.enhedspriser[this.prisIndeks.get(a.ydelse)![0]!]!;
+    const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
+    const poster = this.skrivbar('poster');
+    for (const j of this.postnavnIndeks.get(a.ydelse) ?? []) {
+      poster[j] = { ...poster[j]!, korrigeret: poster[j]!.korrigeret.plus(delta) };
+    }
+  }
+
+  /** Removes handleplaner (a scan of the korrektioner: a scenario has few such changes). */
+  private handleplanFra(a: Extract<Aendring, { art: 'handleplan_fra' }>): void {
+    if (a.post !== null) this.post(a.politikomraade!, a.post);
+    const rammes = (k: Korrektion) => k.type === 'handleplan'
+      && (a.politikomraade === null || k.politikomraade === a.politikomraade)
+      && (a.post === null || postNoegle(k.politikomraade, k.post) === postNoegle(a.politikomraade!, a.post));
+    if (!this.t.korrektioner.some(rammes)) {
+      const hvor = a.politikomraade ? ` på ${a.politikomraade}${a.post ? ` ${a.post}` : ''}` : '';
+      throw new ScenarieFejl(`Ingen handleplan at slå fra${hvor}`);
+    }
+    this.t.korrektioner = this.t.korrektioner.filter((k) => !rammes(k));
+    this.kopieret.add('korrektioner');
+  }
+
+  /** The dataset with every change made so far. */
+  resultat(): Datasaet {
+    return { ...this.ds, ...this.t };
+  }
+}
+
+/** The dataset with the scenario's changes made (in order). Throws `ScenarieFejl` for a target that does not exist. */
+export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): Datasaet {
+  const anvender = new ScenarieAnvender(ds);
+  for (const a of aendringer) anvender.anvend(a);
+  return anvender.resultat();
 }
 
 export interface Foelsomhedspunkt {

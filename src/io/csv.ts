@@ -142,7 +142,7 @@ export function findAfgraenser(tekst: string): ';' | '\t' | ',' {
   let iCitat = false;
   for (const tegn of header) {
     if (tegn === '"') iCitat = !iCitat;
-    else if (!iCitat && tegn in taelling) taelling[tegn as keyof typeof taelling]++;
+    else if (!iCitat && (tegn === ';' || tegn === '\t' || tegn === ',')) taelling[tegn]++;
   }
   const kandidater = [';', '\t', ','] as const;
   return kandidater.reduce((bedst, k) => (taelling[k] > taelling[bedst] ? k : bedst), ';');
@@ -306,7 +306,26 @@ function laesBytes(fil: string, fundListe: Fund[]): Buffer | null {
 
 /** Every record with its physical start line, or a finding when csv-parse gives up. */
 type Post = { record: string[]; linje: number };
+
+/**
+ * The records of a file with neither quotes nor carriage returns, where a record is a physical line: what
+ * csv-parse gives with our options (blank lines and lines of empty fields skipped), without its per-record
+ * bookkeeping, which was most of the time of reading 40.000 rows. null for any other file.
+ */
+function udenCitater(tekst: string, afgraenser: string): Post[] | null {
+  if (tekst.includes('"') || tekst.includes('\r')) return null;
+  const ud: Post[] = [];
+  const linjer = tekst.split('\n');
+  for (let i = 0; i < linjer.length; i++) {
+    const record = linjer[i]!.split(afgraenser);
+    if (!record.every((f) => f.trim() === '')) ud.push({ record, linje: i + 1 });
+  }
+  return ud;
+}
+
 function records(tekst: string, fil: string, afgraenser: string, fundListe: Fund[]): Post[] | null {
+  const hurtigt = udenCitater(tekst, afgraenser);
+  if (hurtigt) return hurtigt;
   const linjer = new Linjetaeller(tekst, afgraenser);
   // The byte offset after each record, collected as csv-parse goes, so that a record's (and an error's)
   // physical line comes from byte offsets: csv-parse's own line count drifts after a CRLF inside quotes.

@@ -12,7 +12,7 @@ import { parseDato } from '../core/forbrug.js';
 import { dekod, laesCsv, samlWindows1252, ulaeseligFund, type Raekke } from './csv.js';
 import * as z from 'zod/mini';
 import {
-  erPladsholder, filSchemaer, MANIFEST_BELOEB, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER,
+  erPladsholder, filSchemaer, MANIFEST_BELOEB, MANIFEST_FORVENTNING, manifestSchema, MANIFEST_NOEGLER, parseFelt,
 } from './schemas.js';
 
 export const FILER = {
@@ -63,7 +63,7 @@ function parseRaekker<T>(
     const data: Record<string, unknown> = { linje: r.linje };
     const ugyldige: string[] = [];
     for (const [kolonne, schema] of Object.entries(felter) as [string, z.ZodMiniType][]) {
-      const res = schema.safeParse(r.felter[kolonne] ?? '');
+      const res = parseFelt(schema, r.felter[kolonne] ?? '');
       if (res.success) {
         data[kolonne] = res.data;
         continue;
@@ -334,8 +334,9 @@ function byggDatasaet(manifest: Manifest, t: {
   korr: Tabel<'korrektioner'>; bev: Tabel<'bevillingsoensker'>; kontoplan: Tabel<'kontoplan'>;
   maanedstal: Tabel<'maanedstal'>;
 }, forbrugsfil: string | null, sti: (f: string) => string): Datasaet {
+  const stier = new Map<string, string>(Object.values(FILER).map((f) => [f, sti(f)])); // one join per file, not per row
   const kilde = (fil: string, r: { linje: number; ugyldige?: string[] }) =>
-    ({ fil: sti(fil), linje: r.linje, ...(r.ugyldige ? { ugyldige: r.ugyldige } : {}) });
+    ({ fil: stier.get(fil) ?? sti(fil), linje: r.linje, ...(r.ugyldige ? { ugyldige: r.ugyldige } : {}) });
   return {
     manifest,
     harForventetForrige: t.budget.kolonner.includes('forventet_forrige'),

@@ -1,6 +1,6 @@
 /** Reads scenarier.csv (`scenarie;aendring;maal;vaerdi;tekst`): named scenarios, each change with its line. */
 import { fund, type Datasaet, type Fund, type Kilde } from '../core/model.js';
-import { anvendScenarie, parseAendring, ScenarieFejl, type Aendring } from '../core/scenarie.js';
+import { parseAendring, ScenarieAnvender, ScenarieFejl, type Aendring } from '../core/scenarie.js';
 import { laesCsv } from './csv.js';
 
 export interface KildeAendring {
@@ -27,10 +27,10 @@ export function kontrollerScenarier(ds: Datasaet, scenarier: NavngivetScenarie[]
     const foerste = s.aendringer[0]?.kilde;
     if (navne.has(s.navn)) fundListe.push(fund(foerste?.fil ?? fil, foerste?.linje ?? null, 'scenarie', 'dublet_scenarie', `Navnet "${s.navn}" er allerede brugt (eller er basis)`));
     navne.add(s.navn);
-    let d = ds;
+    const anvender = new ScenarieAnvender(ds); // one per scenario: linear in its changes
     for (const a of s.aendringer) {
       try {
-        d = anvendScenarie(d, [a.aendring]);
+        anvender.anvend(a.aendring);
       } catch (e) {
         if (!(e instanceof ScenarieFejl)) throw e;
         fundListe.push(fund(a.kilde?.fil ?? fil, a.kilde?.linje ?? null, 'maal', 'ukendt_maal', `${s.navn}: ${e.message}`));
@@ -53,7 +53,9 @@ export async function laesScenarier(fil: string, fundListe: Fund[]): Promise<Nav
     }
     try {
       const a = parseAendring(aendring!, maal!, vaerdi!, tekst, tabel.talformat);
-      scenarier.set(navn, [...(scenarier.get(navn) ?? []), { aendring: a, tekst: `${aendring} ${maal} ${vaerdi}`.trim(), kilde: { fil, linje: r.linje } }]);
+      const aendringer = scenarier.get(navn) ?? [];
+      if (aendringer.length === 0) scenarier.set(navn, aendringer);
+      aendringer.push({ aendring: a, tekst: `${aendring} ${maal} ${vaerdi}`.trim(), kilde: { fil, linje: r.linje } });
     } catch (e) {
       if (!(e instanceof ScenarieFejl)) throw e;
       fundListe.push(fund(fil, r.linje, 'vaerdi', 'ugyldig_aendring', e.message));

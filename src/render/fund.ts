@@ -1,5 +1,6 @@
 /** Findings as text (`fil:linje:kolonne: fejl[kode]: besked`), JSON (FORMAT.md) or GitHub Actions workflow commands. */
 import type { Fund } from '../core/model.js';
+import { synlig } from './synlig.js';
 
 export interface Fundrapport {
   fund: Fund[];
@@ -8,9 +9,10 @@ export interface Fundrapport {
   ok: boolean;
 }
 
+/** One finding on one line: its text (a value with a newline or ESC in it) is made `synlig`. */
 export function fundLinje(f: Fund): string {
   const sted = [f.fil, f.linje, f.kolonne].filter((x) => x !== null).join(':');
-  return `${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`;
+  return synlig(`${sted}: ${f.alvor}[${f.kode}]: ${f.besked}`);
 }
 
 export function fundTekst(r: Fundrapport): string {
@@ -30,7 +32,8 @@ export function fundJson(r: Fundrapport) {
 }
 
 // GitHub's escaping for workflow commands: data and property values.
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Data text is made `synlig` first: no control character reaches the log, escaped or not.
+const data = (s: string) => synlig(s).replace(/%/g, '%25');
 const egenskab = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `::error file=…,line=…,col=…,title=…::besked`; `col` is the character where the column's field starts. */

@@ -10,9 +10,24 @@ import { UDGIFTSARTER, type Datasaet, type Korrektion, type Udgiftsart } from '.
 import { isoDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
 import { METODER, prognoseEffekter, type YdelsesPrognose } from '../core/prognose.js';
 
-/** kr → JSON number rounded to 2 decimals, half away from zero (exact in a double up to 15 significant digits). */
-export const kr = (d: Decimal): number => Number(rund(d, 2).toFixed(2));
-const tal = (d: Decimal | null): number | null => (d === null ? null : Number(d.toString()));
+/**
+ * A JSON number written from a Decimal's exact text: never an exponent, never a double's rounding (a
+ * total above 2^53 øre stays exact). `JSON.stringify` (a library user's) still sees a plain number.
+ */
+export class JsonTal {
+  constructor(readonly tekst: string) {}
+  toJSON(): number {
+    return Number(this.tekst);
+  }
+  valueOf(): number {
+    return Number(this.tekst);
+  }
+}
+/** A Decimal as JSON number text: plain notation, shortest form, no `-0`. */
+const jsonTal = (d: Decimal): JsonTal => new JsonTal(d.isZero() ? '0' : d.toFixed());
+/** kr → JSON number rounded to 2 decimals, half away from zero. */
+export const kr = (d: Decimal): JsonTal => jsonTal(rund(d, 2));
+const tal = (d: Decimal | null): JsonTal | null => (d === null ? null : jsonTal(d));
 
 export function summeringJson(s: Summering) {
   return {
@@ -50,7 +65,8 @@ const korrektionJson = (k: Korrektion) => ({ tekst: k.tekst, type: k.type, beloe
 
 export function ydelseJson(y: YdelseResultat) {
   // The effects are rounded so that they add up to the rounded afvigelse to the øre (FORMAT.md).
-  const [maengdeeffekt, priseffekt, korrektionseffekt] = afstem([y.maengdeeffekt, y.priseffekt, y.korrektionseffekt], rund(y.afvigelse, 2), 2).map(kr) as [number, number, number];
+  const effekter = afstem([y.maengdeeffekt, y.priseffekt, y.korrektionseffekt], rund(y.afvigelse, 2), 2);
+  const [maengdeeffekt, priseffekt, korrektionseffekt] = effekter.map(kr) as [JsonTal, JsonTal, JsonTal];
   return {
     ydelse: y.ydelse,
     politikomraade: y.politikomraade,
@@ -102,6 +118,25 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
   };
 }
 
+/**
+ * `scenarie --format json` as text in pieces, each scenario computed as it is written (`scenarier` may be
+ * a generator): 100.000 scenarios are never held at once. The same text as `json(scenarierJson(…))`.
+ */
+export function* scenarierJsonDele(
+  basis: Opfoelgning, scenarier: Iterable<{ navn: string; aendringer: string[]; o: Opfoelgning }>,
+): Generator<string> {
+  yield '{\n  "basis": ';
+  yield* jsonDele(afvigelserJson(basis), '  ');
+  yield ',\n  "scenarier": [';
+  let foerste = true;
+  for (const s of scenarier) {
+    yield foerste ? '\n    ' : ',\n    ';
+    foerste = false;
+    yield* jsonDele({ navn: s.navn, aendringer: s.aendringer, afvigelser: afvigelserJson(s.o) }, '    ');
+  }
+  yield foerste ? ']\n}\n' : '\n  ]\n}\n';
+}
+
 /** `scenarie --format json`: the base and each scenario, each as the afvigelser JSON. */
 export function scenarierJson(basis: Opfoelgning, scenarier: { navn: string; aendringer: string[]; o: Opfoelgning }[]) {
   return {
@@ -115,12 +150,38 @@ export function foelsomhedJson(f: Foelsomhed) {
   return {
     ydelse: f.ydelse,
     politikomraade: f.politikomraade,
-    punkter: f.punkter.map((p) => ({ hp: Number(p.hp.toString()), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total) })),
-    nulpunkt: f.nulpunkt === null ? null : Number(f.nulpunkt.toDecimalPlaces(10).toString()),
+    punkter: f.punkter.map((p) => ({
+      hp: tal(p.hp), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total),
+    })),
+    nulpunkt: f.nulpunkt === null ? null : tal(f.nulpunkt.toDecimalPlaces(10)),
   };
 }
 
-export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * A value as JSON text in pieces, laid out as `JSON.stringify(v, null, 2)` does, with every `JsonTal`
+ * written as its exact text. Pieces, so that a large output can be written as it is made.
+ */
+export function* jsonDele(v: unknown, indrykning = ''): Generator<string> {
+  if (v instanceof JsonTal) return yield v.tekst;
+  if (v === null || typeof v !== 'object') return yield JSON.stringify(v) ?? 'null';
+  const ind = `${indrykning}  `;
+  const elementer: [string | null, unknown][] = Array.isArray(v)
+    ? v.map((e) => [null, e === undefined || typeof e === 'function' ? null : e])
+    : Object.entries(v).filter(([, e]) => e !== undefined && typeof e !== 'function');
+  const [start, slut] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+  if (elementer.length === 0) return yield start + slut;
+  yield `${start}\n`;
+  for (let i = 0; i < elementer.length; i++) {
+    const [noegle, e] = elementer[i]!;
+    yield noegle === null ? ind : `${ind}${JSON.stringify(noegle)}: `;
+    yield* jsonDele(e, ind);
+    yield i < elementer.length - 1 ? ',\n' : '\n';
+  }
+  yield indrykning + slut;
+}
+
+/** A value as JSON text (2-space indent, a final newline); amounts exact. */
+export const json = (v: unknown) => `${[...jsonDele(v)].join('')}\n`;
 
 /** `budgetopf prognose --format json`: per ydelse every method's forecast, backtest and range (HP to 2 decimals). */
 export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {

@@ -1,6 +1,7 @@
 /** Renders a report document as Markdown (GitHub tables) for pasting into a sagsfremstilling. */
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, type Talvisning } from './celle.js';
+import { synligOveralt } from './synlig.js';
 
 /**
  * Text from the data as literal Markdown: its metacharacters escaped (and a line break a space), so nothing
@@ -8,7 +9,8 @@ import { formatCelle, tabelDele, type Talvisning } from './celle.js';
  */
 export const escape = (s: string) => s.replace(/[\\*_<>|`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
 
-export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
+export function renderTabel(tabel: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
+  const t = synligOveralt(tabel);
   const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
@@ -51,7 +53,8 @@ function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalssep
   ].join('\n\n');
 }
 
-export function renderDokument(d: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
+export function renderDokument(dokument: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
+  const d = synligOveralt(dokument);
   const sektioner = d.sektioner.map((s) => renderSektion(s, v, 2));
   const dele = [`# ${escape(d.titel)}`, d.undertitel.map(escape).join('  \n'), ...sektioner];
   return `${dele.join('\n\n')}\n`;

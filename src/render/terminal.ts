@@ -3,6 +3,7 @@ import { kanTegnesDirekte, tegnBoks, type BoksCelle, type BoksKolonne } from './
 import type { Decimal } from '../core/money.js';
 import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
 import { erAfvigelse, formatCelle, tabelDele, visesSomMerforbrug, type Tabeldel, type Talvisning } from './celle.js';
+import { afkort, synligOveralt } from './synlig.js';
 
 /** The styles the terminal renderer uses; plain text when colour is off. */
 export interface Stil {
@@ -89,13 +90,15 @@ export async function tegnMedCliTable3(kolonner: BoksKolonne[], hoved: BoksCelle
 }
 
 /** A table as terminal text; `tegn` draws each part (tests pass cli-table3's drawing to compare). */
-export async function renderTabel(t: Tabel, valg: TerminalValg, tegn: Tegner = tegnTabel): Promise<string> {
+export async function renderTabel(tabel: Tabel, valg: TerminalValg, tegn: Tegner = tegnTabel): Promise<string> {
+  const t = synligOveralt(tabel);
   const stil = valg.stil;
   const tv: Talvisning = { ...valg, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const soejle = valg.soejler ? t.soejle : undefined;
   const dele = await Promise.all(tabelDele(t).map(async (del) => {
     const g = soejle ? medSoejler(del, soejle, tv) : del;
-    const tekster = g.raekker.map((r) => g.kolonner.map((k) => formatCelle(r.celler[k.noegle] ?? null, tv)));
+    // A cell is cut at a sane width: a 10 MB post name would otherwise pad every row of the table to 10 MB.
+    const tekster = g.raekker.map((r) => g.kolonner.map((k) => afkort(formatCelle(r.celler[k.noegle] ?? null, tv))));
     // Figure columns: at least 12 wide (headers wrap), never narrower than a figure or a header word.
     const kolonner = g.kolonner.map((k, i): BoksKolonne => ({
       titel: k.titel,
@@ -128,7 +131,8 @@ async function renderSektion(s: Sektion, valg: TerminalValg, niveau: number): Pr
   ].join('\n\n');
 }
 
-export async function renderDokument(d: Dokument, valg: TerminalValg): Promise<string> {
+export async function renderDokument(dokument: Dokument, valg: TerminalValg): Promise<string> {
+  const d = synligOveralt(dokument);
   const stil = valg.stil;
   return [stil.bold(d.titel), ...d.undertitel, ...await Promise.all(d.sektioner.map((s) => renderSektion(s, valg, 0)))].join('\n\n') + '\n';
 }

@@ -38,7 +38,8 @@ function tal(c: Talcelle, v: XlsxValg, decimaler: number): { vaerdi: number; for
   const vendt = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
   switch (c.art) {
     case 'beloeb':
-      return { vaerdi: kr(vendt) + 0, format: talformatkode(v.enhed, v.decimaler) }; // + 0: never a -0 in a cell
+      // a cell is a double; kr() writes no -0
+      return { vaerdi: Number(kr(vendt).tekst), format: talformatkode(v.enhed, v.decimaler) };
     case 'pct':
       return { vaerdi: Number(vendt.div(100).toSignificantDigits(15).toString()), format: '0.0%' };
     default:

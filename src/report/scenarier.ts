@@ -8,6 +8,14 @@ import { talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tab
 import { dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
 import type { Manifest } from '../core/model.js';
 
+/** Each follow-up's politikområder by nr, indexed once (a search per row and scenario was quadratic). */
+const nrIndeks = new WeakMap<Opfoelgning, Map<string, Opfoelgning['politikomraader'][number]>>();
+function perNr(o: Opfoelgning) {
+  let m = nrIndeks.get(o);
+  if (!m) nrIndeks.set(o, (m = new Map(o.politikomraader.map((p) => [p.nr, p]))));
+  return m;
+}
+
 /** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
 export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
   const alle = [{ navn: 'Basis', o: basis }, ...scenarier];
@@ -32,7 +40,7 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     return { art, celler };
   };
   const raekker: Tabelraekke[] = [
-    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => o.politikomraader.find((x) => x.nr === p.nr)?.sum)),
+    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => perNr(o).get(p.nr)?.sum)),
     raekke('total', 'I alt', (o) => o.total),
     ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
   ];
