@@ -1,16 +1,15 @@
 /** Renders a report document as Markdown (GitHub tables) for pasting into a sagsfremstilling. */
 import type { Dokument, Sektion, Tabel } from '../report/shape.js';
 import { formatCelle, tabelDele, type Talvisning } from './celle.js';
-import { synligOveralt } from './synlig.js';
+import { synlig } from './synlig.js';
 
 /**
  * Text from the data as literal Markdown: its metacharacters escaped (and a line break a space), so nothing
- * becomes emphasis, HTML or a cell edge.
+ * becomes emphasis, HTML or a cell edge; any other control character written visibly (synlig).
  */
-export const escape = (s: string) => s.replace(/[\\*_<>|`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
+export const escape = (s: string) => synlig(s.replace(/[\\*_<>|`[\]]/g, '\\$&').replace(/\r?\n/g, ' '));
 
-export function renderTabel(tabel: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
-  const t = synligOveralt(tabel);
+export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>, niveau = 3): string {
   const tv: Talvisning = { ...v, ...t.talvisning, format: 'da', tusindtalsseparator: true };
   const dele = tabelDele(t).map((g) => {
     const { kolonner } = g;
@@ -53,8 +52,7 @@ function renderSektion(s: Sektion, v: Omit<Talvisning, 'format' | 'tusindtalssep
   ].join('\n\n');
 }
 
-export function renderDokument(dokument: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
-  const d = synligOveralt(dokument);
+export function renderDokument(d: Dokument, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
   const sektioner = d.sektioner.map((s) => renderSektion(s, v, 2));
   const dele = [`# ${escape(d.titel)}`, d.undertitel.map(escape).join('  \n'), ...sektioner];
   return `${dele.join('\n\n')}\n`;
