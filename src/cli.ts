@@ -16,7 +16,7 @@ import { METODER } from './core/prognose.js';
 import { naermeste } from './core/naermeste.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
 import { STANDARD_LINT } from './core/kontrol.js';
-import { parseTal, type Decimal } from './core/money.js';
+import { ENHEDER, parseTal, type Decimal } from './core/money.js';
 import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
 
 declare const VERSION: string;
@@ -90,7 +90,7 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
       ? new Option('-f, --format <format>', 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)').choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx']).default('tabel')
       : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
-    .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
+    .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(ENHEDER))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
     .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))
     .option('--afstem', 'afrund så de viste dele summerer til de viste totaler (største rest)')

@@ -9,7 +9,7 @@ import { afvigelserDokument, afvigelsesTabel } from '../report/afvigelser.js';
 import { prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
-import { indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
+import { indlaesOgBeregn, prognosegrundlag, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
 import { skrivAtomisk, SkriveFejl } from '../io/write.js';
 
 export interface PrognoseFlag extends RapportFlag {
@@ -45,7 +45,7 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
 
   if (flag.anvend) {
     const o = beregn(anvendt);
-    const v = visning(o, flag);
+    const v = { ...visning(o, flag), grundlag: prognosegrundlag(flag.metode) };
     const dokumentformat = flag.format === 'html' || flag.format === 'xlsx';
     const ud = flag.format === 'json' ? json(afvigelserJson(o)) : await renderUdskrift(dokumentformat ? afvigelserDokument(o, v) : afvigelsesTabel(o, v), flag, v, miljoe);
     return udskriv(ud, flag, k.filer, miljoe);

@@ -84,7 +84,8 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
       if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
       throw e;
     }
-    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderTekst(foelsomhedsTabel(f, v), flag, v, miljoe);
+    const vf = scenarier.length === 1 ? { ...v, grundlag: `oven på scenariet ${scenarier[0]!.navn}` } : v;
+    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderTekst(foelsomhedsTabel(f, vf), flag, vf, miljoe);
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');

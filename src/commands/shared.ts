@@ -139,6 +139,9 @@ export function visning(o: Pick<Opfoelgning, 'manifest'>, flag: RapportFlag, sta
   };
 }
 
+/** What a table computed with a forecast says in its title. */
+export const prognosegrundlag = (metode: Metode | 'bedst') => `med prognose for helårspersoner, metode ${metode}`;
+
 /** The HTML report and the workbook draw whole documents: a command offers them only where it builds one. */
 function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
   if ('sektioner' in indhold) return indhold;
@@ -169,13 +172,13 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     }
     case 'markdown': {
       const r = await import('../render/markdown.js');
-      return erDokument ? r.renderDokument(indhold, v) : `${r.renderTabel(indhold, v)}\n`;
+      return erDokument ? r.renderDokument(indhold, v) : r.renderAlene(indhold, v);
     }
     default: {
       const r = await import('../render/terminal.js');
       const tilSkaerm = flag.output === undefined || flag.output === '-';
       const valg = { ...v, stil: miljoe.farve && tilSkaerm ? await r.farvestil() : r.INGEN_STIL, soejler: (miljoe.terminal ?? false) && tilSkaerm && !flag.ingenGrafik };
-      return erDokument ? r.renderDokument(indhold, valg) : `${await r.renderTabel(indhold, valg)}\n`;
+      return erDokument ? r.renderDokument(indhold, valg) : r.renderAlene(indhold, valg);
     }
   }
 }
@@ -212,7 +215,7 @@ export async function koerRapport(
   visninger: { json: (k: Kontekst) => unknown; tekst: (k: Kontekst, v: Visning) => Dokument | Tabel; dokument?: (k: Kontekst, v: Visning) => Dokument },
 ): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe, flag);
-  const v = visning(k.o, flag);
+  const v = { ...visning(k.o, flag), ...(k.prognose ? { grundlag: prognosegrundlag(k.prognose.metode) } : {}) };
   const vis = (flag.format === 'html' || flag.format === 'xlsx') && visninger.dokument ? visninger.dokument : visninger.tekst;
   const ud = flag.format === 'json' ? json(visninger.json(k)) : await renderUdskrift(vis(k, v), flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);

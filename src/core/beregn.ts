@@ -4,6 +4,7 @@
  *
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
+import { aktivitetsdelta, aktivitetseffekter } from './aktivitet.js';
 import { Decimal, NUL, sum } from './money.js';
 import {
   postNoegle as noegle, UDGIFTSARTER, type Budgetpost, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Politikomraade, type Udgiftsart, type Ydelse,
@@ -166,10 +167,7 @@ function summerMedFast(fast: FastDel, dele: Summering[]): Summering {
   return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: korrigeret.minus(forventet), handleplaneffekt };
 }
 
-/** The activity model's change to a post's forventet (kr): hp_forventet × pris_forventet − hp_korrigeret × pris_budget. */
-export function aktivitetsdelta(y: Ydelse, pris: Enhedspris): Decimal {
-  return y.hp.forventet.times(pris.forventet).minus(y.hp.korrigeret.times(pris.budget));
-}
+export { aktivitetsdelta } from './aktivitet.js';
 
 /** Elements grouped by key, in first-seen order. */
 export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string): Map<string, T[]> {
@@ -225,8 +223,7 @@ export function beregn(ds: Datasaet): Opfoelgning {
         budget: p.korrigeret,
         forventet,
         afvigelse,
-        maengdeeffekt: y.hp.korrigeret.minus(y.hp.forventet).times(pris.budget),
-        priseffekt: pris.budget.minus(pris.forventet).times(y.hp.forventet),
+        ...aktivitetseffekter(y, pris),
         korrektionseffekt: korrektionssum.isZero() ? NUL : korrektionssum.neg(),
         handleplaneffekt,
         korrektioner,

@@ -5,6 +5,7 @@
  * Sign: a line's beløb is positive for more budget (expense) and negative for less budget, an income
  * or financing; every request sums to 0 per year, kassen included.
  */
+import { aktivitetsposter } from './aktivitet.js';
 import { beregn, grupper, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
 import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
 import { fund as nytFund, KASSEN, postNoegle, UDGIFTSARTER, type Bevillingslinje, type Bevillingstype, type Budgetpost, type Datasaet, type Fund, type Udgiftsart } from './model.js';
@@ -160,9 +161,9 @@ export const BEVILLINGSPOST = 'Bevillingsønsker';
  */
 export function anvendBevillinger(ds: Datasaet, linjer: readonly Bevillingslinje[] = ds.bevillingslinjer, aar = ds.manifest.budgetaar): Datasaet {
   const poster = ds.poster.map((p) => ({ ...p }));
-  const aktivitetsposter = new Set(ds.ydelser.map((y) => y.ydelse));
+  const aktivitet = aktivitetsposter(ds);
   const find = (l: Bevillingslinje, udgiftsart: Udgiftsart): Budgetpost => {
-    const egen = l.post !== null && !aktivitetsposter.has(l.post) ? l.post : null;
+    const egen = l.post !== null && !aktivitet.has(l.post) ? l.post : null;
     const navn = egen ?? BEVILLINGSPOST;
     let post = poster.find((p) => p.politikomraade === l.politikomraade && p.post === navn && (egen !== null || p.udgiftsart === udgiftsart));
     if (!post) {

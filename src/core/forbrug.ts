@@ -4,6 +4,7 @@
  * kontoplan.csv (longest matching prefix), and each post's spending to the follow-up's date is projected
  * to the whole year by last year's monthly profile of the same post, or linearly without one.
  */
+import { aktivitetsposter } from './aktivitet.js';
 import { Decimal } from './money.js';
 import { postNoegle, type Budgetpost, type Datasaet, type Kontoplanlinje } from './model.js';
 
@@ -199,8 +200,8 @@ function forventetAndel(sidsteAar: bigint[] | undefined, pr: Dato): { taeller: b
 
 /** The posts without a forventet in budget.csv (and not activity posts) that the projection fills. */
 export function fremskrivesAfForbrug(ds: Datasaet): Budgetpost[] {
-  const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
-  return ds.poster.filter((p) => p.forventet === null && !ydelser.has(p.post));
+  const aktivitet = aktivitetsposter(ds);
+  return ds.poster.filter((p) => p.forventet === null && !aktivitet.has(p.post));
 }
 
 /** The dataset with each such post's forventet set to its projection. */

@@ -3,8 +3,9 @@
  * evaluated as code), applied as a transformation of the dataset, and computed by the same engine as
  * every other table. Sensitivity runs solve the break-even exactly: forventet is linear in helårspersoner.
  */
+import { budgetteretAktivitet } from './aktivitet.js';
 import { beregn, type Opfoelgning } from './beregn.js';
-import { Decimal, parseTal, type Talformat } from './money.js';
+import { Decimal, parseTal, skrivTal, type Talformat } from './money.js';
 import { postNoegle, type Datasaet, type Korrektion } from './model.js';
 import { menteDu } from './naermeste.js';
 
@@ -128,12 +129,12 @@ export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): D
         ydelse(a.ydelse);
         const y = ydelser.find((x) => x.ydelse === a.ydelse)!;
         const ny = udfoer(y.hp[a.felt], a.operation);
-        if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${ny.toString().replace('.', ',')} helårspersoner er under 0`);
+        if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${skrivTal(ny, 'da')} helårspersoner er under 0`);
         ydelser = ydelser.map((x) => (x === y ? { ...x, hp: { ...x.hp, [a.felt]: ny } } : x));
         if (a.felt === 'korrigeret') {
           // The budget follows its helårspersoner (korrigeret = HP × budgetpris); the expected spending does not.
           const pris = enhedspriser.find((p) => p.ydelse === a.ydelse)!;
-          const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
+          const delta = budgetteretAktivitet({ ...y, hp: { ...y.hp, korrigeret: ny } }, pris).minus(budgetteretAktivitet(y, pris));
           poster = poster.map((p) => (p.post === a.ydelse ? { ...p, korrigeret: p.korrigeret.plus(delta) } : p));
         }
         break;

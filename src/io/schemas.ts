@@ -4,7 +4,7 @@
  * tree-shakeable build: the same validation at a fraction of the start-up cost.
  */
 import * as z from 'zod/mini';
-import { Decimal, parseTal, type Talformat } from '../core/money.js';
+import { Decimal, ENHEDER, parseTal, type Talformat } from '../core/money.js';
 import { BEVILLINGSTYPER, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
@@ -191,7 +191,7 @@ export const manifestSchema = z.object({
   opfoelgning: z.string().check(z.minLength(1)),
   opgoerelse: z.optional(z.string()),
   pr: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  beloebsenhed: z._default(z.enum(['kr', 't.kr', 'mio.kr']), 'kr'),
+  beloebsenhed: z._default(z.enum(ENHEDER), 'kr'),
   talformat: z.optional(z.enum(['da', 'en'])),
   fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
 });
@@ -203,7 +203,7 @@ export const MANIFEST_FORVENTNING: Record<string, string> = {
   opfoelgning: 'en tekst, fx "BO2"',
   opgoerelse: 'en tekst',
   pr: 'opgørelsesdatoen som "ÅÅÅÅ-MM-DD", fx "2025-06-30"',
-  beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
+  beloebsenhed: ENHEDER.map((e) => `"${e}"`).join(', ').replace(/, ([^,]*)$/, ' eller $1'),
   talformat: '"da" eller "en"',
   fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',
 };

@@ -1,6 +1,7 @@
 /** Formatting of one report cell for display; the only place a report figure becomes text. */
+import { visAfvigelse } from '../core/fortegn.js';
 import { formatTal, iEnhed, type Talformat } from '../core/money.js';
-import { erTal, type Celle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
+import { erTal, type Celle, type Talcelle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
 import type { Visning } from '../report/visning.js';
 
 export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'>, Partial<Pick<Visning, 'fortegn'>> {
@@ -12,6 +13,9 @@ export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'>, Partia
 /** True for a cell in the afvigelse's sign (it carries a merforbrug mark): shown negated with `merforbrug_positiv`. */
 export const erAfvigelse = (c: Celle): boolean => erTal(c) && c.merforbrug !== undefined;
 
+/** A figure in the sign the table prints: an afvigelse through the sign module's flip, anything else as it is. */
+export const vistTal = (c: Talcelle, v: Partial<Pick<Visning, 'fortegn'>>) => (erAfvigelse(c) ? visAfvigelse(c.tal, v.fortegn) : c.tal);
+
 /**
  * A cell as text: amounts in the display unit, helårspersoner and prices with their own decimals (at
  * most 2), percentages with 1. Afvigelser in the sign the municipality prints (the figures stay canonical).
@@ -20,7 +24,7 @@ export function formatCelle(c: Celle, v: Talvisning): string {
   if (c === null) return '';
   if (!erTal(c)) return c;
   const valg = { format: v.format, tusindtalsseparator: v.tusindtalsseparator };
-  const tal = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
+  const tal = vistTal(c, v);
   switch (c.art) {
     case 'beloeb':
       return formatTal(iEnhed(tal, v.enhed), { ...valg, decimaler: v.decimaler });

@@ -5,10 +5,11 @@
  * merforbrug red by conditional formatting. exceljs is loaded only here, and only when asked for.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { Decimal, sum, type Enhed } from '../core/money.js';
+import { merforbrugPositiv } from '../core/fortegn.js';
+import { Decimal, ENHED, sum, type Enhed } from '../core/money.js';
 import { erTal, type Celle, type Dokument, type Sektion, type Tabel, type Talcelle } from '../report/shape.js';
 import { ombryd } from './boks.js';
-import { erAfvigelse, formatCelle, type Talvisning } from './celle.js';
+import { erAfvigelse, formatCelle, vistTal, type Talvisning } from './celle.js';
 import { kr } from './json.js';
 
 export type XlsxValg = Omit<Talvisning, 'format' | 'tusindtalsseparator'>;
@@ -23,13 +24,13 @@ const MAKS_ARGUMENTER = 255;
  * after the digits, divides by 1.000; Danish Excel shows `1.002,1`).
  */
 export function talformatkode(enhed: Enhed, decimaler: number): string {
-  const skala = { kr: '', 't.kr': ',', 'mio.kr': ',,' }[enhed];
+  const skala = ','.repeat(ENHED[enhed].tusinder);
   return `#,##0${decimaler > 0 ? `.${'0'.repeat(decimaler)}` : ''}${skala}`;
 }
 
 /** A figure as the number a cell stores (and its format): amounts in kr to the øre, in the sign the table shows. */
 function tal(c: Talcelle, v: XlsxValg): { vaerdi: number; format: string } {
-  const vendt = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
+  const vendt = vistTal(c, v);
   switch (c.art) {
     case 'beloeb':
       return { vaerdi: kr(vendt) + 0, format: talformatkode(v.enhed, v.decimaler) }; // + 0: never a -0 in a cell
@@ -129,7 +130,7 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
     ark.addConditionalFormatting({
       ref: `${bogstav(i)}2:${bogstav(i)}${sidste}`,
       rules: [{
-        type: 'cellIs', operator: v.fortegn === 'merforbrug_positiv' ? 'greaterThan' : 'lessThan', formulae: [0], priority: 1,
+        type: 'cellIs', operator: merforbrugPositiv(v.fortegn) ? 'greaterThan' : 'lessThan', formulae: [0], priority: 1,
         style: { font: { color: { argb: ROED } } },
       }],
     });

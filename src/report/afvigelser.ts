@@ -1,10 +1,11 @@
 /** The deviation table (DOMAIN.md's reference case) as a report value. */
 import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
+import { afvigelsesforklaring, merforbrugPositiv } from '../core/fortegn.js';
 import { afstem, Decimal, ENHEDSFAKTOR, iEnhed, rund, sum } from '../core/money.js';
 import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
 import { afvigelsesDiagram } from './diagrammer.js';
-import { talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
-import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, type Visning } from './visning.js';
+import { afvigelsescelle, talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
+import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, medGrundlag, type Visning } from './visning.js';
 
 const FELTER = ['vedtaget', 'korrigeret', 'forventet', 'forventetForrige', 'afvigelse'] as const;
 type Felt = (typeof FELTER)[number];
@@ -45,7 +46,7 @@ function afstemt(o: Opfoelgning, v: Visning): Map<Summering, Partial<Record<Felt
 
 export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
   const opf = o.manifest.opfoelgning;
-  const positiv = v.fortegn === 'merforbrug_positiv';
+  const positiv = merforbrugPositiv(v.fortegn);
   return [
     { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
     { noegle: 'vedtaget', titel: 'Vedtaget budget', csv: 'vedtaget' },
@@ -56,6 +57,8 @@ export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
     ...(v.pct ? [{ noegle: 'pct', titel: 'Afvigelse i %', csv: 'afvigelse_pct' }] : []),
   ];
 }
+
+const AFVIGELSESTITEL = 'Afvigelser pr. politikområde';
 
 /** Builds the deviation table: politikområder with service/øvrige sub-rows, udvalg totals and udgiftsart totals. */
 export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
@@ -70,11 +73,11 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
       korrigeret: talcelle(tal('korrigeret')!, 'beloeb'),
       forventet: talcelle(tal('forventet')!, 'beloeb'),
       forventetForrige: s.forventetForrige ? talcelle(tal('forventetForrige')!, 'beloeb') : null,
-      afvigelse: talcelle(afv, 'beloeb', s.afvigelse.isNegative()),
+      afvigelse: afvigelsescelle(afv, s.afvigelse),
     };
     if (v.pct) {
       const pct = s.korrigeret.isZero() ? null : s.afvigelse.div(s.korrigeret.abs()).times(100);
-      celler.pct = pct && talcelle(pct, 'pct', s.afvigelse.isNegative());
+      celler.pct = pct && afvigelsescelle(pct, s.afvigelse, 'pct');
     }
     return { art, celler, ...sum };
   };
@@ -106,9 +109,7 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
   }
 
   const noter = [
-    v.fortegn === 'merforbrug_positiv'
-      ? 'Afvigelse: positiv = merforbrug, negativ = mindreforbrug (i forhold til korrigeret budget).'
-      : 'Afvigelse = korrigeret budget − forventet regnskab: negativ = merforbrug, positiv = mindreforbrug.',
+    afvigelsesforklaring(v.fortegn),
     v.afstem
       ? 'Tallene er afrundet, så delene summerer til totalerne (største rest).'
       : 'Totaler er beregnet af uafrundede tal, så afrundede dele summerer ikke altid til totalen.',
@@ -118,15 +119,17 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
     { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
     { noegle: 'post', titel: 'Post', csv: 'post' },
   ];
-  return { kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse' };
+  // Printed on its own, a table computed with a forecast says so above it (the files' own figures need no title).
+  const titel = v.grundlag ? { titel: medGrundlag(AFVIGELSESTITEL, v) } : {};
+  return { ...titel, kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse' };
 }
 
 /** The deviation table with its chart, as a document of its own (the HTML and workbook views of `afvigelser`). */
 export function afvigelserDokument(o: Opfoelgning, v: Visning): Dokument {
   const m = o.manifest;
   return {
-    titel: `Afvigelser ${m.opfoelgning} ${m.budgetaar}`,
+    titel: medGrundlag(`Afvigelser ${m.opfoelgning} ${m.budgetaar}`, v),
     undertitel: dokumentUndertitel(m),
-    sektioner: [{ titel: 'Afvigelser pr. politikområde', ark: 'Afvigelser', diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) }],
+    sektioner: [{ titel: medGrundlag(AFVIGELSESTITEL, v), ark: 'Afvigelser', diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) }],
   };
 }

@@ -1,11 +1,12 @@
 /** Bevillingsønsker as report values: the request table (as the source prints it) and the deviation after approval. */
 import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
 import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
+import { merforbrugsnote } from '../core/fortegn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
 import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
-import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { afvigelsescelle, talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
 const UDGIFTSART_ENTAL = { service: 'serviceudgift', overfoersel: 'overførselsudgift' } as const;
 
@@ -98,7 +99,7 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
 
 /** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
 export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
-  const afv = (d: Decimal) => talcelle(d, 'beloeb', d.isNegative());
+  const afv = (d: Decimal) => afvigelsescelle(d);
   const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}, sum: Pick<Tabelraekke, 'id' | 'sumAf'> = {}): Tabelraekke => {
     // A politikområde that only bevillinger bring into the table (no posts before) starts from 0.
     const fk = f?.korrigeret ?? NUL;
@@ -142,7 +143,7 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
     ],
     csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }, { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' }],
     raekker,
-    noter: ['Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. Negativ afvigelse = merforbrug.'],
+    noter: [`Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. ${merforbrugsnote(v.fortegn)}.`],
   };
 }
 
@@ -151,6 +152,6 @@ export function bevillingsSektioner(oensker: Bevillingsoenske[], politikomraader
   const navne = new Map(politikomraader.map((p) => [p.nr, `${p.nr} ${p.navn}`]));
   return [
     { titel: 'Bevillingsønsker', ark: 'Bevillingsønsker', tabel: bevillingsTabel(oensker, efter.manifest, navne, vBevilling) },
-    { titel: 'Afvigelse efter bevillinger', ark: 'Efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
+    { titel: medGrundlag('Afvigelse efter bevillinger', v), ark: 'Efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
   ];
 }

@@ -5,7 +5,7 @@ import { afvigelsesTabel, UDGIFTSART_LABEL } from './afvigelser.js';
 import { aktivitetsSektion, korrektionTekst } from './aktivitet.js';
 import { afvigelsesDiagram } from './diagrammer.js';
 import { talcelle, type Dokument, type Sektion, type Tabel } from './shape.js';
-import { antalTekst, beloebTekst, dokumentUndertitel, forbrugsord, punktum, type Visning } from './visning.js';
+import { antalTekst, beloebTekst, dokumentUndertitel, forbrugsord, medGrundlag, punktum, type Visning } from './visning.js';
 import { UDGIFTSARTER } from '../core/model.js';
 import type { Decimal } from '../core/money.js';
 
@@ -77,15 +77,15 @@ export function rapportDokument(o: Opfoelgning, v: Visning, ekstra: Sektion[] = 
     + `${visesSomNul(total, v) ? 'balance' : `et ${forbrugsord(total)} på ${beloebTekst(total, v)}`}`)
     + (o.total.forventetForrige ? ` Ved forrige opfølgning var det forventede regnskab ${beloebTekst(o.total.forventetForrige, v)}` : '');
   const sektioner: Sektion[] = [
-    { titel: 'Forventet resultat', ark: 'Afvigelser', tekst: [sammendrag], diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) },
+    { titel: medGrundlag('Forventet resultat', v), ark: 'Afvigelser', tekst: [sammendrag], diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) },
   ];
   if (o.ydelser.length > 0) sektioner.push(aktivitetsSektion(o, v));
   const korr = korrektionsTabel(o);
   if (korr.raekker.length > 0) sektioner.push({ titel: 'Korrektioner og handleplaner', ark: 'Korrektioner', tabel: korr });
   sektioner.push(...ekstra);
-  sektioner.push({ titel: 'Forklaringer', underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
+  sektioner.push({ titel: medGrundlag('Forklaringer', v), underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
   return {
-    titel: `Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`,
+    titel: medGrundlag(`Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`, v),
     undertitel: dokumentUndertitel(m),
     sektioner,
   };

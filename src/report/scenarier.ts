@@ -2,10 +2,11 @@
 import type { Opfoelgning, Summering } from '../core/beregn.js';
 import type { Foelsomhed } from '../core/scenarie.js';
 import { UDGIFTSARTER } from '../core/model.js';
+import { merforbrugOrd, merforbrugsnote } from '../core/fortegn.js';
 import { formatTal } from '../core/money.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
-import { talcelle, type Celle, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { afvigelsescelle, talcelle, type Celle, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
 /** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
 export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
@@ -18,7 +19,7 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
       ...(i > 0 ? [{ noegle: `d${i}`, titel: `${s.navn}: ændring`, csv: `${s.navn}_aendring` }] : []),
     ]),
   ];
-  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
+  const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
   const raekke = (art: Tabelraekke['art'], navn: string, hent: (o: Opfoelgning) => Summering | undefined): Tabelraekke => {
     const b = hent(basis);
     const celler: Record<string, Celle> = { navn };
@@ -35,22 +36,25 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     raekke('total', 'I alt', (o) => o.total),
     ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
   ];
-  return { kolonner, raekker, noter: ['Ændring = scenariets afvigelse − basisafvigelsen: negativ = mere merforbrug.'] };
+  const navne = scenarier.map((s) => s.navn).join(', ');
+  const titel = medGrundlag(`Hvad nu hvis: ${navne} ved siden af basis (scenarieberegning, ikke opfølgningens tal)`, v);
+  return { titel, kolonner, raekker, noter: [`Ændring = scenariets afvigelse − basisafvigelsen: ${merforbrugOrd(v.fortegn)} = mere merforbrug.`] };
 }
 
 /** The sensitivity run: afvigelse of the politikområde and in total per value, and the exact break-even. */
 export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
-  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
+  const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
   const nul = f.nulpunkt === null
     ? 'Prisen er 0: afvigelsen afhænger ikke af helårspersonerne.'
     : `Afvigelsen på ${f.politikomraade} er 0 ved ${formatTal(f.nulpunkt, { decimaler: 10, format: 'da', tusindtalsseparator: true })} helårspersoner på ${f.ydelse}; flere giver merforbrug, færre mindreforbrug.`;
   return {
+    titel: medGrundlag(`Hvad nu hvis: afvigelsen ved forskellige helårspersoner på ${f.ydelse} (følsomhed, ikke opfølgningens tal)`, v),
     kolonner: [
       { noegle: 'hp', titel: `HP ${f.ydelse}`, csv: 'hp' },
       { noegle: 'po', titel: `Afvigelse ${f.politikomraade}`, csv: 'afvigelse_politikomraade' },
       { noegle: 'total', titel: 'Afvigelse i alt', csv: 'afvigelse_total' },
     ],
     raekker: f.punkter.map((p) => ({ art: 'data', celler: { hp: talcelle(p.hp, 'antal'), po: afv(p.politikomraade), total: afv(p.total) } })),
-    noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; negativ afvigelse = merforbrug.`],
+    noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; ${merforbrugsnote(v.fortegn).toLowerCase()}.`],
   };
 }
