@@ -28,6 +28,8 @@ export { afvigelsesTabel } from './report/afvigelser.js';
 export { aktivitetsTabel } from './report/aktivitet.js';
 export { rapportDokument } from './report/rapport.js';
 export { STANDARDVISNING, type Visning } from './report/visning.js';
+export * as fortegn from './core/fortegn.js';
+export * as aktivitetsmodel from './core/aktivitet.js';
 export type { Dokument, Tabel, Sektion, Celle, Diagram, Soejlediagram, Linjediagram } from './report/shape.js';
 export {
   anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
@@ -46,3 +48,4 @@ export {
 export { summerPosteringer, type Posteringer, type PosteringsValg } from './io/posteringer.js';
 export { laesForbrug, type Forbrugsresultat } from './io/forbrugsdata.js';
 export { prognoseJson, forbrugJson } from './render/json.js';
+export { prognoseRapport, type PrognoseRapport } from './report/prognose.js';

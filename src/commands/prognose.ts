@@ -6,7 +6,7 @@ import { FILER } from '../io/load-dataset.js';
 import { helaarspersonerCsv } from '../render/helaarspersoner-csv.js';
 import { afvigelserJson, json, prognoseJson } from '../render/json.js';
 import { afvigelserDokument, afvigelsesTabel } from '../report/afvigelser.js';
-import { prognoseSektioner } from '../report/prognose.js';
+import { prognoseRapport, prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 import { indlaesOgBeregn, prognosegrundlag, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
@@ -52,6 +52,6 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
   }
   const v = visning(k.o, flag);
   const dokument = { titel: `Prognose for helårspersoner, ${k.ds.manifest.opfoelgning} ${k.ds.manifest.budgetaar}`, undertitel: dokumentUndertitel(k.ds.manifest), sektioner: prognoseSektioner(p, k.ds, v, flag.metode) };
-  const ud = flag.format === 'json' ? json(prognoseJson(p, k.ds)) : await renderUdskrift(dokument, flag, v, miljoe);
+  const ud = flag.format === 'json' ? json(prognoseJson(prognoseRapport(p, k.ds))) : await renderUdskrift(dokument, flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);
 }

@@ -5,6 +5,7 @@
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
 import { aktivitetsdelta, aktivitetseffekter } from './aktivitet.js';
+import { afvigelseAf } from './fortegn.js';
 import { Decimal, NUL, sum } from './money.js';
 import {
   postNoegle as noegle, UDGIFTSARTER, type Budgetpost, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Politikomraade, type Udgiftsart, type Ydelse,
@@ -164,10 +165,13 @@ function summerMedFast(fast: FastDel, dele: Summering[]): Summering {
     if (!d.handleplaneffekt.isZero()) handleplaneffekt = handleplaneffekt.plus(d.handleplaneffekt);
   }
   const { vedtaget, korrigeret, forventetForrige } = fast;
-  return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: korrigeret.minus(forventet), handleplaneffekt };
+  return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: afvigelseAf(korrigeret, forventet), handleplaneffekt };
 }
 
 export { aktivitetsdelta } from './aktivitet.js';
+
+/** kr, canonical sign: the afvigelse the summary would have without its handleplaner. */
+export const afvigelseFoerHandleplaner = (s: Summering): Decimal => s.afvigelse.minus(s.handleplaneffekt);
 
 /** Elements grouped by key, in first-seen order. */
 export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string): Map<string, T[]> {
@@ -211,7 +215,7 @@ export function beregn(ds: Datasaet): Opfoelgning {
     if (!aktivitet && !p.forventet) throw new UgyldigtDatasaet(`Posten "${p.post}" mangler forventet`);
     const grundlag = aktivitet ? p.korrigeret.plus(aktivitetsdelta(aktivitet.y, aktivitet.pris)) : p.forventet!;
     const forventet = korrektionssum.isZero() ? grundlag : grundlag.plus(korrektionssum);
-    const afvigelse = p.korrigeret.minus(forventet);
+    const afvigelse = afvigelseAf(p.korrigeret, forventet);
     if (aktivitet) {
       const { y, pris } = aktivitet;
       ydelser.push({

@@ -5,7 +5,8 @@
  * to the whole year by last year's monthly profile of the same post, or linearly without one.
  */
 import { aktivitetsposter } from './aktivitet.js';
-import { Decimal } from './money.js';
+import { afvigelseAf } from './fortegn.js';
+import { Decimal, rund } from './money.js';
 import { postNoegle, type Budgetpost, type Datasaet, type Kontoplanlinje } from './model.js';
 
 /** An exact sum of whole øre: a JS number while it is safely integral, a BigInt beyond that. */
@@ -98,6 +99,8 @@ export interface Postforbrug {
   profil: Profil;
   /** tilDato / forventetAndel, rounded to whole øre. */
   fremskrevet: Decimal;
+  /** korrigeret − fremskrevet (canonical sign: negative = merforbrug). */
+  afvigelse: Decimal;
 }
 
 export interface Forbrugsopgoerelse {
@@ -166,6 +169,7 @@ export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato):
     const n = postNoegle(p.politikomraade, p.post);
     const brugt = kr(tilDato.get(n) ?? 0n);
     const { taeller, naevner, profil } = forventetAndel(sidsteAar.get(n), pr);
+    const fremskrevet = rund(brugt.times(naevner.toString()).div(taeller.toString()), 2);
     return {
       politikomraade: p.politikomraade,
       post: p.post,
@@ -174,7 +178,8 @@ export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato):
       forbrugsandel: p.korrigeret.isZero() ? null : brugt.div(p.korrigeret),
       forventetAndel: new Decimal(taeller.toString()).div(naevner.toString()),
       profil,
-      fremskrevet: brugt.times(naevner.toString()).div(taeller.toString()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+      fremskrevet,
+      afvigelse: afvigelseAf(p.korrigeret, fremskrevet),
     };
   });
   return { pr, poster, konti, antal: summer.antal };

@@ -9,6 +9,9 @@ import type { Fortegn } from './model.js';
 
 export type { Fortegn };
 
+/** The afvigelse (kr, canonical sign) of a budget against a forventet (or projected) outturn: korrigeret − forventet. */
+export const afvigelseAf = (korrigeret: Decimal, forventet: Decimal): Decimal => korrigeret.minus(forventet);
+
 /** True for an afvigelse (kr, canonical sign) that is a merforbrug. */
 export const erMerforbrug = (afvigelse: Decimal): boolean => afvigelse.isNegative();
 

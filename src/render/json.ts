@@ -4,11 +4,12 @@
  */
 import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Foelsomhed } from '../core/scenarie.js';
-import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
+import { afvigelseFoerHandleplaner, type Opfoelgning, type Summering, type YdelseResultat } from '../core/beregn.js';
 import { afstem, rund, type Decimal } from '../core/money.js';
-import { UDGIFTSARTER, type Datasaet, type Korrektion, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
 import { isoDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
-import { METODER, prognoseEffekter, type YdelsesPrognose } from '../core/prognose.js';
+import { METODER } from '../core/prognose.js';
+import type { PrognoseRapport } from '../report/prognose.js';
 
 /** kr → JSON number rounded to 2 decimals, half away from zero (exact in a double up to 15 significant digits). */
 export const kr = (d: Decimal): number => Number(rund(d, 2).toFixed(2));
@@ -94,7 +95,7 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
     })))),
     handleplaner: o.politikomraader.filter((p) => !p.sum.handleplaneffekt.isZero()).map((p) => ({
       politikomraade: p.nr,
-      afvigelse_foer_handleplaner: kr(p.sum.afvigelse.minus(p.sum.handleplaneffekt)),
+      afvigelse_foer_handleplaner: kr(afvigelseFoerHandleplaner(p.sum)),
       handleplaneffekt: kr(p.sum.handleplaneffekt),
       afvigelse: kr(p.sum.afvigelse),
     })),
@@ -123,11 +124,11 @@ export function foelsomhedJson(f: Foelsomhed) {
 export const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 /** `budgetopf prognose --format json`: per ydelse every method's forecast, the backtest and the range. */
-export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
+export function prognoseJson(r: PrognoseRapport) {
   return {
-    budgetaar: ds.manifest.budgetaar,
-    ydelser: prognoser.map((p) => {
-      const e = prognoseEffekter(p, ds);
+    budgetaar: r.budgetaar,
+    ydelser: r.ydelser.map((p) => {
+      const e = p.effekter;
       return {
         ydelse: p.ydelse,
         observerede_maaneder: p.observerede,
@@ -165,6 +166,7 @@ export function forbrugJson(opg: Forbrugsopgoerelse) {
       forventet_forbrugsprocent: tal(rund(p.forventetAndel.times(100), 2)),
       profil: p.profil,
       fremskrevet: kr(p.fremskrevet),
+      afvigelse: kr(p.afvigelse),
     })),
     konti: opg.konti.map((k) => ({ konto: k.konto, politikomraade: k.politikomraade, post: k.post, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),
     ukendte_konti: opg.konti.filter((k) => k.post === null).map((k) => ({ konto: k.konto, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),

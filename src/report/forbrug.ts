@@ -20,7 +20,6 @@ export function forbrugsTabel(opg: Forbrugsopgoerelse, v: Visning): Tabel {
     ],
     csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
     raekker: opg.poster.map((p) => {
-      const afvigelse = p.korrigeret.minus(p.fremskrevet);
       return {
         art: 'data' as const,
         celler: {
@@ -32,7 +31,7 @@ export function forbrugsTabel(opg: Forbrugsopgoerelse, v: Visning): Tabel {
           forventetPct: talcelle(p.forventetAndel.times(100), 'pct'),
           profil: p.profil === 'sidste_aar' ? 'sidste år' : 'lineær',
           fremskrevet: talcelle(p.fremskrevet, 'beloeb'),
-          afvigelse: afvigelsescelle(afvigelse),
+          afvigelse: afvigelsescelle(p.afvigelse),
         },
       };
     }),

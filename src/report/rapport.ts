@@ -1,5 +1,5 @@
 /** The whole follow-up as one document: the tables, the korrektioner and the explanations in Danish prose. */
-import type { Opfoelgning, PolitikomraadeResultat, PostResultat } from '../core/beregn.js';
+import { afvigelseFoerHandleplaner, type Opfoelgning, type PolitikomraadeResultat, type PostResultat } from '../core/beregn.js';
 import { rund, iEnhed } from '../core/money.js';
 import { afvigelsesTabel, UDGIFTSART_LABEL } from './afvigelser.js';
 import { aktivitetsSektion, korrektionTekst } from './aktivitet.js';
@@ -40,7 +40,7 @@ function postForklaring(p: PostResultat, o: Opfoelgning, v: Visning): string {
     saetninger.push(`Budgetteret med ${antalTekst(y.hp.korrigeret)} helårspersoner, forventet ${antalTekst(y.hp.forventet)} (${effekter.join('; ')})`);
   }
   if (!p.sum.handleplaneffekt.isZero()) {
-    const foer = afv.minus(p.sum.handleplaneffekt);
+    const foer = afvigelseFoerHandleplaner(p.sum);
     saetninger.push(`Før handleplan: ${forbrugsord(foer)} på ${beloebTekst(foer, v)}`);
   }
   if (p.korrektioner.length > 0) saetninger.push(`Heraf: ${p.korrektioner.map((k) => korrektionTekst(k, v)).join('; ')}`);
@@ -58,7 +58,7 @@ function politikomraadeForklaring(p: PolitikomraadeResultat, o: Opfoelgning, v: 
       + (dele.length > 1 || (dele.length === 1 && visesSomNul(afv, v)) ? `: ${dele.join(' og ')}` : ''),
   ].map(punktum);
   if (!p.sum.handleplaneffekt.isZero()) {
-    const foer = afv.minus(p.sum.handleplaneffekt);
+    const foer = afvigelseFoerHandleplaner(p.sum);
     const retning = p.sum.handleplaneffekt.isNegative() ? 'forværre' : 'forbedre';
     tekst.push(`Før handleplaner: ${forbrugsord(foer)} på ${beloebTekst(foer, v)} Handleplanerne forventes at ${retning} resultatet med ${beloebTekst(p.sum.handleplaneffekt, v)}, så afvigelsen efter handleplaner er ${forbrugsord(afv)} på ${beloebTekst(afv, v)}`);
   }
