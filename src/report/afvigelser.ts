@@ -1,8 +1,9 @@
 /** The deviation table (DOMAIN.md's reference case) as a report value. */
-import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
+import type { Opfoelgning, Summering } from '../core/beregn.js';
 import { afvigelsesforklaring, merforbrugPositiv } from '../core/fortegn.js';
 import { afstem, Decimal, ENHEDSFAKTOR, iEnhed, rund, sum } from '../core/money.js';
-import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER } from '../core/model.js';
+import { summeringI, udvalgsskelet } from './skelet.js';
 import { afvigelsesDiagram } from './diagrammer.js';
 import { afvigelsescelle, talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
 import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, medGrundlag, type Visning } from './visning.js';
@@ -10,7 +11,7 @@ import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, medGrundlag, type Visning
 const FELTER = ['vedtaget', 'korrigeret', 'forventet', 'forventetForrige', 'afvigelse'] as const;
 type Felt = (typeof FELTER)[number];
 
-export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = { service: 'serviceudgifter', overfoersel: 'øvrige udgifter' };
+export { UDGIFTSART_LABEL } from './skelet.js';
 
 /**
  * Largest-remainder rounding over the hierarchy: the grand total is rounded as usual; the cells
@@ -81,32 +82,8 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
     }
     return { art, celler, ...sum };
   };
-  // Row ids, so that every total can say which rows it adds up (a workbook's SUM formulas).
-  const id = {
-    po: (nr: string) => `po ${nr}`,
-    del: (nr: string, ua: Udgiftsart) => `po ${nr} ${ua}`,
-    post: (p: PostResultat) => `post ${p.politikomraade} ${p.post}`,
-  };
-  const postRaekke = (p: PostResultat) => raekke('post', `    ${p.post}`, p.sum, { politikomraade: p.politikomraade, udgiftsart: p.udgiftsart, post: p.post }, { id: id.post(p) });
-
-  const raekker: Tabelraekke[] = [];
-  for (const u of o.udvalg) {
-    const omraader = o.politikomraader.filter((x) => x.udvalg === u.navn);
-    for (const p of omraader) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, p.sum, { politikomraade: p.nr }, { id: id.po(p.nr), sumAf: UDGIFTSARTER.map((ua) => id.del(p.nr, ua)) }));
-      for (const ua of UDGIFTSARTER) {
-        const poster = p.poster.filter((x) => x.udgiftsart === ua);
-        raekker.push(raekke('del', `– ${UDGIFTSART_LABEL[ua]}`, p.udgiftsarter[ua], { politikomraade: p.nr, udgiftsart: ua },
-          { id: id.del(p.nr, ua), ...(v.poster && poster.length ? { sumAf: poster.map(id.post) } : {}) }));
-        if (v.poster) raekker.push(...poster.map(postRaekke));
-      }
-    }
-    raekker.push(raekke('sum', o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, u.sum, {}, { sumAf: omraader.map((p) => id.po(p.nr)) }));
-  }
-  if (o.udvalg.length > 1) raekker.push(raekke('total', 'I alt', o.total, {}, { sumAf: o.politikomraader.map((p) => id.po(p.nr)) }));
-  for (const ua of UDGIFTSARTER) {
-    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, o.udgiftsarter[ua], { udgiftsart: ua }, { sumAf: o.politikomraader.map((p) => id.del(p.nr, ua)) }));
-  }
+  const raekker = udvalgsskelet(o, { dele: true, poster: v.poster })
+    .map(({ art, navn, niveau, noegler, ...sum }) => raekke(art, navn, summeringI(o, niveau)!, noegler, sum));
 
   const noter = [
     afvigelsesforklaring(v.fortegn),

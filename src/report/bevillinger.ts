@@ -4,7 +4,7 @@ import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
 import { merforbrugsnote } from '../core/fortegn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
 import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
-import { UDGIFTSART_LABEL } from './afvigelser.js';
+import { summeringI, udvalgsskelet } from './skelet.js';
 import { afvigelsescelle, talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
@@ -118,19 +118,8 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
       },
     };
   };
-  const raekker: Tabelraekke[] = [];
-  const id = (nr: string) => `po ${nr}`;
-  for (const u of efter.udvalg) {
-    const omraader = efter.politikomraader.filter((x) => x.udvalg === u.navn);
-    for (const p of omraader) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, foer.politikomraader.find((x) => x.nr === p.nr)?.sum, p.sum, { politikomraade: p.nr }, { id: id(p.nr) }));
-    }
-    raekker.push(raekke('sum', efter.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, foer.udvalg.find((x) => x.navn === u.navn)?.sum, u.sum, {}, { sumAf: omraader.map((p) => id(p.nr)) }));
-  }
-  if (efter.udvalg.length > 1) raekker.push(raekke('total', 'I alt', foer.total, efter.total, {}, { sumAf: efter.politikomraader.map((p) => id(p.nr)) }));
-  for (const ua of UDGIFTSARTER) {
-    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, foer.udgiftsarter[ua], efter.udgiftsarter[ua], { udgiftsart: ua }));
-  }
+  const raekker = udvalgsskelet(efter, { dele: false, poster: false })
+    .map(({ art, navn, niveau, noegler, ...sum }) => raekke(art, navn, summeringI(foer, niveau), summeringI(efter, niveau)!, noegler, sum));
   return {
     kolonner: [
       { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },

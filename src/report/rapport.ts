@@ -1,7 +1,8 @@
 /** The whole follow-up as one document: the tables, the korrektioner and the explanations in Danish prose. */
 import { afvigelseFoerHandleplaner, type Opfoelgning, type PolitikomraadeResultat, type PostResultat } from '../core/beregn.js';
 import { rund, iEnhed } from '../core/money.js';
-import { afvigelsesTabel, UDGIFTSART_LABEL } from './afvigelser.js';
+import { afvigelsesTabel } from './afvigelser.js';
+import { UDGIFTSART_LABEL } from './skelet.js';
 import { aktivitetsSektion, korrektionTekst } from './aktivitet.js';
 import { afvigelsesDiagram } from './diagrammer.js';
 import { talcelle, type Dokument, type Sektion, type Tabel } from './shape.js';

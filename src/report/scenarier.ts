@@ -1,10 +1,9 @@
 /** Scenarios beside the base, and sensitivity runs, as report values. */
 import type { Opfoelgning, Summering } from '../core/beregn.js';
 import type { Foelsomhed } from '../core/scenarie.js';
-import { UDGIFTSARTER } from '../core/model.js';
 import { merforbrugOrd, merforbrugsnote } from '../core/fortegn.js';
 import { formatTal } from '../core/money.js';
-import { UDGIFTSART_LABEL } from './afvigelser.js';
+import { summeringI, udvalgsskelet, type Niveau } from './skelet.js';
 import { afvigelsescelle, talcelle, type Celle, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
@@ -20,22 +19,18 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     ]),
   ];
   const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
-  const raekke = (art: Tabelraekke['art'], navn: string, hent: (o: Opfoelgning) => Summering | undefined): Tabelraekke => {
-    const b = hent(basis);
+  const raekke = (art: Tabelraekke['art'], navn: string, niveau: Niveau): Tabelraekke => {
+    const b = summeringI(basis, niveau);
     const celler: Record<string, Celle> = { navn };
     alle.forEach((s, i) => {
-      const x = hent(s.o);
+      const x = summeringI(s.o, niveau);
       celler[`f${i}`] = x ? talcelle(x.forventet, 'beloeb') : null;
       celler[`a${i}`] = x ? afv(x.afvigelse) : null;
       if (i > 0) celler[`d${i}`] = x && b ? afv(x.afvigelse.minus(b.afvigelse)) : null;
     });
     return { art, celler };
   };
-  const raekker: Tabelraekke[] = [
-    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => o.politikomraader.find((x) => x.nr === p.nr)?.sum)),
-    raekke('total', 'I alt', (o) => o.total),
-    ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
-  ];
+  const raekker = udvalgsskelet(basis, { dele: false, poster: false }).map((r) => raekke(r.art, r.navn, r.niveau));
   const navne = scenarier.map((s) => s.navn).join(', ');
   const titel = medGrundlag(`Hvad nu hvis: ${navne} ved siden af basis (scenarieberegning, ikke opfølgningens tal)`, v);
   return { titel, kolonner, raekker, noter: [`Ændring = scenariets afvigelse − basisafvigelsen: ${merforbrugOrd(v.fortegn)} = mere merforbrug.`] };
