@@ -6,7 +6,9 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
 import { bevillinger } from './commands/bevillinger.js';
+import { somExitFejl } from './app/fejl.js';
 import { ExitError } from './commands/exit-error.js';
+import { formaterFor, VALIDERFORMATER } from './app/formater.js';
 import { rapport } from './commands/rapport.js';
 import { scenarie } from './commands/scenarie.js';
 import { forbrugKommando } from './commands/forbrug.js';
@@ -74,8 +76,6 @@ const eksempler = (linjer: string[]) => `\nEksempler:\n${linjer.map((e) => `  $ 
 
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
-/** Commands that build whole documents, so they offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER = new Set(['prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
 /** Commands whose tables get a bar column on a terminal. */
 const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport']);
 
@@ -86,9 +86,9 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
     .usage('[mappe] [tilvalg]')
     .configureHelp(DANSK_HJAELP)
     .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
-    .addOption(DOKUMENTKOMMANDOER.has(navn)
-      ? new Option('-f, --format <format>', 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)').choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx']).default('tabel')
-      : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
+    .addOption(new Option('-f, --format <format>', formaterFor(navn).includes('html')
+      ? 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark (kræver --output)'
+      : 'outputformat').choices(formaterFor(navn)).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(ENHEDER))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
@@ -215,7 +215,7 @@ export function byggProgram(miljoe: Miljoe): Command {
     .argument('[mapper...]', 'en eller flere mapper med datasæt', ['.'])
     .addOption(new Option('-f, --format <format>',
       'tabel (eller tekst): fil:linje:kolonne: fejl[kode]: besked; json; github: annoteringer i GitHub Actions')
-      .choices(['tabel', 'tekst', 'json', 'github']).default('tabel'))
+      .choices(VALIDERFORMATER).default('tabel'))
     .option('--strict', 'advarsler får også kørslen til at fejle')
     .option('--maks-fund <n>', 'højst så mange fund vises (resten tælles som afkortet)', positivtHeltal, 1000)
     .option('--maks-merforbrug <kr>', 'fejl, når et politikområdes merforbrug er over beløbet (kr.)', beloeb)
@@ -279,9 +279,10 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
       miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
       return 2;
     }
-    if (e instanceof ExitError) {
-      miljoe.stderr(`budgetopf: ${e.message}`);
-      return e.kode;
+    const fejl = somExitFejl(e);
+    if (fejl) {
+      miljoe.stderr(`budgetopf: ${fejl.message}`);
+      return fejl.kode;
     }
     miljoe.stderr(`budgetopf: uventet fejl: ${(e as Error).message}\nDette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.`);
     if (miljoe.debug) miljoe.stderr(String((e as Error).stack));

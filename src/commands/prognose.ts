@@ -10,7 +10,7 @@ import { prognoseRapport, prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 import { indlaesOgBeregn, prognosegrundlag, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
-import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+import { skrivAtomisk } from '../io/write.js';
 
 export interface PrognoseFlag extends RapportFlag {
   metode: Metode | 'bedst';
@@ -34,12 +34,7 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
     if (flag.output !== undefined && resolve(flag.output) === resolve(maal)) throw new ExitError(2, `--skriv og --output peger på samme fil (${maal}); vælg to forskellige`);
     // Over the input only when that very file is named; never over any other input file.
     const beskyttede = k.filer.filter((f) => flag.skriv === true || f !== input);
-    try {
-      skrivAtomisk(maal, helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da'), beskyttede);
-    } catch (e) {
-      if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
-      throw e;
-    }
+    skrivAtomisk(maal, helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da'), beskyttede);
     miljoe.stderr(`Skrev ${maal} med prognosens forventede helårspersoner`);
   }
 

@@ -7,15 +7,16 @@ import { formatTal, type Enhed, type Talformat } from '../core/money.js';
 import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
 import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
-import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
+import { indlaesDatasaet } from '../io/load-dataset.js';
 import { eksempelI } from '../io/pakke.js';
-import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+import { skrivAtomisk } from '../io/write.js';
 import { json } from '../render/json.js';
 import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 
-export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx';
+export type { Format } from '../app/formater.js';
+import type { Format } from '../app/formater.js';
 
 export interface RapportFlag extends Tilpasning {
   format: Format;
@@ -60,13 +61,7 @@ export interface AnvendtPrognose {
 /** Loads a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
 export async function indlaes(mappe: string, miljoe: Miljoe): Promise<{ ds: Datasaet; filer: string[] }> {
   mappe = medEksempel(mappe, miljoe);
-  let res;
-  try {
-    res = await indlaesDatasaet(mappe);
-  } catch (e) {
-    if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx data/slagelse-ebu-2025-bo2 (se budgetopf --help)`);
-    throw e;
-  }
+  const res = await indlaesDatasaet(mappe);
   for (const f of res.fund) miljoe.stderr(fundLinje(f));
   if (!res.datasaet) {
     const antal = res.fund.filter((f) => f.alvor === 'fejl').length;
@@ -195,12 +190,7 @@ export async function udskriv(tekst: string | Uint8Array, flag: RapportFlag, fil
   if (flag.output === '') throw new ExitError(2, '--output kræver et filnavn (eller - for skærmen)');
   if (typeof tekst !== 'string') kraevFil(flag);
   if (flag.output === undefined || flag.output === '-') return miljoe.stdout(tekst as string);
-  try {
-    skrivAtomisk(flag.output, tekst, filer);
-  } catch (e) {
-    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
-    throw e;
-  }
+  skrivAtomisk(flag.output, tekst, filer);
   miljoe.stderr(`Skrev ${flag.output}`);
 }
 
