@@ -130,8 +130,9 @@ function initKommando(program: Command, miljoe: Miljoe): void {
     .action(async (mappe: string, flag: InitFlag) => init(mappe, flag, miljoe));
 }
 
-export function byggProgram(miljoe: Miljoe): Command {
-  const program = new Command('budgetopf')
+/** The program with its global options and help, before the commands are added. */
+function nytProgram(miljoe: Miljoe): Command {
+  return new Command('budgetopf')
     .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker fra en mappe CSV-filer, og validering af filerne til CI.')
     .version(typeof VERSION === 'string' ? VERSION : 'dev', '-v, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
@@ -146,7 +147,10 @@ export function byggProgram(miljoe: Miljoe): Command {
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', `\nEksempler:\n  $ budgetopf rapport ${REFERENCE}\n  $ budgetopf afvigelser ${REFERENCE} --format json\n  $ budgetopf help afvigelser\n`);
+}
 
+/** The reports of the follow-up itself. */
+function opfoelgningsKommandoer(program: Command, miljoe: Miljoe): void {
   rapportKommando(program, 'afvigelser', 'afvigelsestabellen pr. politikområde, delt på service- og øvrige udgifter', [
     `budgetopf afvigelser ${REFERENCE}`,
     `budgetopf afvigelser ${REFERENCE} --poster --pct`,
@@ -175,6 +179,10 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
     .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
     .addHelpText('after', '\nMed --format csv skrives ønskerne i bevillingsoensker.csv-format, så de kan rettes og lægges tilbage i mappen.'));
+}
+
+/** What-if, forecast and spending-to-date. */
+function fremskrivningsKommandoer(program: Command, miljoe: Miljoe): void {
   const flere = (v: string, tidligere: string[] = []) => [...tidligere, v];
   rapportKommando(program, 'scenarie', 'hvad nu hvis: scenarier med ændrede helårspersoner, priser og korrektioner ved siden af basis, og følsomhed', [
     `budgetopf scenarie ${REFERENCE} --hp "Kontanthjælp=+64"`,
@@ -207,6 +215,10 @@ export function byggProgram(miljoe: Miljoe): Command {
   ], forbrugKommando as Koersel, miljoe, (c) => c
     .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
     .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
+}
+
+/** The CI gate. */
+function validerKommando(program: Command, miljoe: Miljoe): void {
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
@@ -232,6 +244,13 @@ export function byggProgram(miljoe: Miljoe): Command {
     ]))
     .action(async (mapper: string[], f: Omit<ValiderFlag, 'lintValg'> & { lintTolerance: Decimal; lintKorrigeretPct: Decimal; lintPrisPct: Decimal }) =>
       valider(mapper, { ...f, lintValg: { toleranceKr: f.lintTolerance, korrigeretPct: f.lintKorrigeretPct, prisPct: f.lintPrisPct } }, miljoe));
+}
+
+export function byggProgram(miljoe: Miljoe): Command {
+  const program = nytProgram(miljoe);
+  opfoelgningsKommandoer(program, miljoe);
+  fremskrivningsKommandoer(program, miljoe);
+  validerKommando(program, miljoe);
   initKommando(program, miljoe);
   return program;
 }

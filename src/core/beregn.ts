@@ -185,14 +185,8 @@ export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string):
   return m;
 }
 
-/**
- * Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition.
- * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
- * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
- */
-export function beregn(ds: Datasaet): Opfoelgning {
-  const harFF = ds.harForventetForrige;
-  const st = struktur(ds);
+/** Each activity post's ydelse and price, keyed by `noegle(politikomraade, post)`. */
+function ydelserPerPost(ds: Datasaet, st: Struktur): Map<string, { y: Ydelse; pris: Enhedspris }> {
   const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
   const ydelseForPost = new Map<string, { y: Ydelse; pris: Enhedspris }>();
   for (const y of ds.ydelser) {
@@ -202,8 +196,14 @@ export function beregn(ds: Datasaet): Opfoelgning {
     if (!pris) throw new UgyldigtDatasaet(`Ydelsen "${y.ydelse}" har ingen enhedspris`);
     ydelseForPost.set(noegle(poster[0]!.politikomraade, y.ydelse), { y, pris });
   }
-  const korrektionerForPost = korrektionerPerPost(ds);
+  return ydelseForPost;
+}
 
+/** Forventet and afvigelse per post (kr, exact), and the activity decomposition of each activity post. */
+function beregnPoster(ds: Datasaet, st: Struktur): { postResultater: PostResultat[]; ydelser: YdelseResultat[] } {
+  const harFF = ds.harForventetForrige;
+  const ydelseForPost = ydelserPerPost(ds, st);
+  const korrektionerForPost = korrektionerPerPost(ds);
   const ydelser: YdelseResultat[] = [];
   const postResultater = ds.poster.map((p, i): PostResultat => {
     const korrektioner = korrektionerForPost.get(st.noegler[i]!) ?? [];
@@ -249,6 +249,18 @@ export function beregn(ds: Datasaet): Opfoelgning {
       },
     };
   });
+  return { postResultater, ydelser };
+}
+
+/**
+ * Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition.
+ * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
+ * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
+ */
+export function beregn(ds: Datasaet): Opfoelgning {
+  const harFF = ds.harForventetForrige;
+  const st = struktur(ds);
+  const { postResultater, ydelser } = beregnPoster(ds, st);
 
   /** The sum of `dele`, the group named by `gruppe` (its fixed part computed once per structure). */
   const summerGruppe = (gruppe: string, dele: Summering[]): Summering => {

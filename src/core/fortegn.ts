@@ -12,8 +12,8 @@ export type { Fortegn };
 /** The afvigelse (kr, canonical sign) of a budget against a forventet (or projected) outturn: korrigeret − forventet. */
 export const afvigelseAf = (korrigeret: Decimal, forventet: Decimal): Decimal => korrigeret.minus(forventet);
 
-/** True for an afvigelse (kr, canonical sign) that is a merforbrug. */
-export const erMerforbrug = (afvigelse: Decimal): boolean => afvigelse.isNegative();
+/** True for an afvigelse (kr, canonical sign) that is a merforbrug (below zero; a −0 is none). */
+export const erMerforbrug = (afvigelse: Decimal): boolean => afvigelse.lt(0);
 
 /** "merforbrug"/"mindreforbrug" for an afvigelse (canonical sign). */
 export const forbrugsord = (afvigelse: Decimal): 'merforbrug' | 'mindreforbrug' => (erMerforbrug(afvigelse) ? 'merforbrug' : 'mindreforbrug');

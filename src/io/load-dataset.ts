@@ -5,7 +5,7 @@
  */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
+import { ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Kontoplanlinje, type Korrektion, type Maanedstal, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
 import { kontrollerDelvis, type Liste } from '../core/regler.js';
 import { parseDato } from '../core/forbrug.js';

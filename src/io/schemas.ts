@@ -108,29 +108,9 @@ export const korrektionstype = () =>
     return problem(ctx, v, 'ugyldig_type', `"${v}" er ikke en korrektionstype (brug korrektion eller handleplan)`);
   });
 
-/** The columns and field schemas of each CSV file, for a given number format and amount unit. */
-export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
-  const format = { format: talformat, fastlagt };
-  const beloeb = tal({ ...format, faktor });
+/** The activity files' columns and field schemas: helårspersoner and prices (kr) are never in the beløbsenhed. */
+function aktivitetsSchemaer(format: { format: Talformat; fastlagt: boolean }) {
   return {
-    politikomraader: {
-      paakraevede: ['nr', 'navn', 'udvalg'],
-      valgfri: [],
-      felter: { nr: tekst(), navn: tekst(), udvalg: tekst() },
-    },
-    budget: {
-      paakraevede: ['politikomraade', 'post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'],
-      valgfri: ['forventet_forrige'],
-      felter: {
-        politikomraade: tekst(),
-        post: tekst(),
-        udgiftsart: udgiftsart(),
-        vedtaget: beloeb,
-        korrigeret: beloeb,
-        forventet: tal({ ...format, faktor, valgfri: true }),
-        forventet_forrige: tal({ ...format, faktor, valgfri: true }),
-      },
-    },
     helaarspersoner: {
       paakraevede: ['ydelse', 'vedtaget', 'forventet'],
       valgfri: ['regnskab_forrige', 'korrigeret'],
@@ -150,6 +130,38 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
         regnskab_forrige: tal({ ...format, valgfri: true, min: 'positiv' }),
         budget: tal({ ...format, min: 'positiv' }),
         forventet: tal({ ...format, valgfri: true, min: 'positiv' }),
+      },
+    },
+    maanedstal: {
+      paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
+      valgfri: [],
+      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ ...format, min: 'ikke_negativ' }) },
+    },
+  } as const;
+}
+
+/** The columns and field schemas of each CSV file, for a given number format and amount unit. */
+export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
+  const format = { format: talformat, fastlagt };
+  const beloeb = tal({ ...format, faktor });
+  return {
+    ...aktivitetsSchemaer(format),
+    politikomraader: {
+      paakraevede: ['nr', 'navn', 'udvalg'],
+      valgfri: [],
+      felter: { nr: tekst(), navn: tekst(), udvalg: tekst() },
+    },
+    budget: {
+      paakraevede: ['politikomraade', 'post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'],
+      valgfri: ['forventet_forrige'],
+      felter: {
+        politikomraade: tekst(),
+        post: tekst(),
+        udgiftsart: udgiftsart(),
+        vedtaget: beloeb,
+        korrigeret: beloeb,
+        forventet: tal({ ...format, faktor, valgfri: true }),
+        forventet_forrige: tal({ ...format, faktor, valgfri: true }),
       },
     },
     korrektioner: {
@@ -175,11 +187,6 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
       paakraevede: ['konto', 'politikomraade', 'post'],
       valgfri: [],
       felter: { konto: tekst(), politikomraade: tekst(), post: tekst() },
-    },
-    maanedstal: {
-      paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
-      valgfri: [],
-      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ ...format, min: 'ikke_negativ' }) },
     },
   } as const;
 }

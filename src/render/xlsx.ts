@@ -63,14 +63,10 @@ function arknavn(navn: string, brugte: Set<string>): string {
   return kandidat;
 }
 
-function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
-  const v: XlsxValg = { ...valg, ...t.talvisning };
-  const visning: Talvisning = { ...v, format: 'da', tusindtalsseparator: true };
-  const kolonner = t.kolonner;
-  const bogstav = (i: number) => ark.getColumn(i + 1).letter;
-  const tekstbredde = (c: Celle) => formatCelle(c, visning).length;
+type Bogstav = (i: number) => string;
 
-  // Header: the table's own Danish titles.
+/** Header: the table's own Danish titles. */
+function skrivHoved(ark: Worksheet, kolonner: Tabel['kolonner']): void {
   const hoved = ark.getRow(1);
   kolonner.forEach((k, i) => {
     const celle = hoved.getCell(i + 1);
@@ -79,7 +75,11 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
     celle.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HOVEDFARVE } };
     celle.border = { bottom: { style: 'thin' } };
   });
+}
 
+/** The rows; returns each row id's sheet row and the number stored in each figure cell. */
+function skrivRaekker(ark: Worksheet, t: Tabel, v: XlsxValg): { raekkeNr: Map<string, number>; lagret: Map<string, number> } {
+  const kolonner = t.kolonner;
   const raekkeNr = new Map<string, number>(); // row id → sheet row
   const lagret = new Map<string, number>(); // cell address → the number stored, before any becomes a formula
   t.raekker.forEach((r, ri) => {
@@ -104,7 +104,11 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
       if (fed) celle.font = { bold: true };
     });
   });
+  return { raekkeNr, lagret };
+}
 
+function skrivSummer(ark: Worksheet, t: Tabel, bogstav: Bogstav, { raekkeNr, lagret }: ReturnType<typeof skrivRaekker>): void {
+  const kolonner = t.kolonner;
   // Totals: a SUM of the rows they add up, when the stored parts add up to the stored total to the øre
   // (parts with fractions of an øre could miss by one; then the total is written as a number).
   t.raekker.forEach((r, ri) => {
@@ -122,7 +126,10 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
       celle.value = { formula: `SUM(${args.join(',')})`, result: total };
     });
   });
+}
 
+function skrivRoedt(ark: Worksheet, t: Tabel, v: XlsxValg, bogstav: Bogstav): void {
+  const kolonner = t.kolonner;
   const sidste = t.raekker.length + 1;
   // Merforbrug in red: afvigelse < 0 in the canonical sign, > 0 when merforbrug is shown positive.
   kolonner.forEach((k, i) => {
@@ -135,14 +142,11 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
       }],
     });
   });
+}
 
-  // The notes under the table, as the other formats print them.
-  (t.noter ?? []).forEach((n, i) => {
-    const celle = ark.getRow(sidste + 2 + i).getCell(1);
-    celle.value = n;
-    celle.font = { italic: true };
-  });
-
+function skrivBredder(ark: Worksheet, t: Tabel, tekstbredde: (c: Celle) => number): void {
+  const kolonner = t.kolonner;
+  const hoved = ark.getRow(1);
   // Widths that fit: the label column as its longest text, figure columns as their widest figure or header word.
   const bredder = kolonner.map((k, i) => {
     const tekster = t.raekker.map((r) => r.celler[k.noegle] ?? null);
@@ -156,7 +160,27 @@ function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
     const hoejre = t.raekker.some((r) => erTal(r.celler[kolonner[i]!.noegle] ?? null));
     hoved.getCell(i + 1).alignment = { wrapText: true, vertical: 'bottom', horizontal: hoejre ? 'right' : 'left' };
   });
+}
 
+function skrivTabel(ark: Worksheet, t: Tabel, valg: XlsxValg): void {
+  const v: XlsxValg = { ...valg, ...t.talvisning };
+  const visning: Talvisning = { ...v, format: 'da', tusindtalsseparator: true };
+  const kolonner = t.kolonner;
+  const bogstav = (i: number) => ark.getColumn(i + 1).letter;
+  const tekstbredde = (c: Celle) => formatCelle(c, visning).length;
+  skrivHoved(ark, kolonner);
+  const lagt = skrivRaekker(ark, t, v);
+  skrivSummer(ark, t, bogstav, lagt);
+  skrivRoedt(ark, t, v, bogstav);
+  const sidste = t.raekker.length + 1;
+  // The notes under the table, as the other formats print them.
+  (t.noter ?? []).forEach((n, i) => {
+    const celle = ark.getRow(sidste + 2 + i).getCell(1);
+    celle.value = n;
+    celle.font = { italic: true };
+  });
+
+  skrivBredder(ark, t, tekstbredde);
   ark.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }];
   ark.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
 }

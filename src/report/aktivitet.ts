@@ -3,7 +3,7 @@ import type { Opfoelgning } from '../core/beregn.js';
 import { afstem, ENHEDSFAKTOR, iEnhed, rund, sum, type Decimal } from '../core/money.js';
 import type { Korrektion } from '../core/model.js';
 import { effektDiagram, helaarspersonDiagram } from './diagrammer.js';
-import { afvigelsescelle, talcelle, type Celle, type Dokument, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { afvigelsescelle, talcelle, type Kolonne, type Celle, type Dokument, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { beloebTekst, dokumentUndertitel, ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 import { effektforklaring } from '../core/aktivitet.js';
 
@@ -71,7 +71,23 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   const korrektionsnoter = o.ydelser.flatMap((y) => y.korrektioner.map((k) => `${y.ydelse}: ${k.type === 'handleplan' ? 'handleplan: ' : ''}${korrektionTekst(k, v)}`));
   const u = ENHEDSTEKST[v.enhed];
   return {
-    kolonner: [
+    kolonner: aktivitetsKolonner(aar),
+    csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
+    raekker,
+    grupper: [
+      { titel: 'Helårspersoner (HP) og netto udgift pr. helårsperson (kr.)', kolonner: ['ydelse', 'hpRegnskab', 'hpVedtaget', 'hpKorrigeret', 'hpForventet', 'prisRegnskab', 'prisBudget', 'prisForventet'] },
+      { titel: `Afvigelse forklaret (${u})`, kolonner: ['ydelse', 'budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'] },
+    ],
+    noter: [
+      effektforklaring(v.fortegn),
+      ...korrektionsnoter,
+    ],
+    soejle: 'afvigelse',
+  };
+}
+
+function aktivitetsKolonner(aar: number): Kolonne[] {
+  return [
       { noegle: 'ydelse', titel: 'Ydelse', csv: 'ydelse' },
       { noegle: 'hpRegnskab', titel: `HP regnskab ${aar - 1}`, csv: 'hp_regnskab_forrige' },
       { noegle: 'hpVedtaget', titel: `HP budget ${aar}`, csv: 'hp_vedtaget' },
@@ -86,19 +102,7 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       { noegle: 'maengdeeffekt', titel: 'Mængdeeffekt', csv: 'maengdeeffekt' },
       { noegle: 'priseffekt', titel: 'Priseffekt', csv: 'priseffekt' },
       { noegle: 'korrektionseffekt', titel: 'Korrektioner', csv: 'korrektionseffekt' },
-    ],
-    csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
-    raekker,
-    grupper: [
-      { titel: 'Helårspersoner (HP) og netto udgift pr. helårsperson (kr.)', kolonner: ['ydelse', 'hpRegnskab', 'hpVedtaget', 'hpKorrigeret', 'hpForventet', 'prisRegnskab', 'prisBudget', 'prisForventet'] },
-      { titel: `Afvigelse forklaret (${u})`, kolonner: ['ydelse', 'budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'] },
-    ],
-    noter: [
-      effektforklaring(v.fortegn),
-      ...korrektionsnoter,
-    ],
-    soejle: 'afvigelse',
-  };
+  ];
 }
 
 /** The activity table with its charts: helårspersoner budget against forventet, and each afvigelse's parts. */

@@ -3,7 +3,7 @@ import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
 import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
 import { merforbrugsnote } from '../core/fortegn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
-import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
+import { KASSEN, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { summeringI, udvalgsskelet } from './skelet.js';
 import { afvigelsescelle, talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
