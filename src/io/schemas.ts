@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Decimal, ENHEDER, parseTal, type Talformat } from '../core/money.js';
-import { BEVILLINGSTYPER, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
+import { BEVILLINGSTYPER, FORTEGN, KASSEN, type Bevillingstype, type Korrektionstype, type Udgiftsart } from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
 
@@ -200,7 +200,7 @@ export const manifestSchema = z.object({
   pr: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   beloebsenhed: z._default(z.enum(ENHEDER), 'kr'),
   talformat: z.optional(z.enum(['da', 'en'])),
-  fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
+  fortegn: z._default(z.enum(FORTEGN), 'merforbrug_negativ'),
 });
 /** What each manifest field must be, for the finding's message. */
 export const MANIFEST_FORVENTNING: Record<string, string> = {

@@ -117,7 +117,7 @@ export function foelsomhedJson(f: Foelsomhed) {
     ydelse: f.ydelse,
     politikomraade: f.politikomraade,
     punkter: f.punkter.map((p) => ({ hp: Number(p.hp.toString()), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total) })),
-    nulpunkt: f.nulpunkt === null ? null : Number(f.nulpunkt.toDecimalPlaces(10).toString()),
+    nulpunkt: f.nulpunkt === null ? null : Number(rund(f.nulpunkt, 10).toString()),
   };
 }
 
