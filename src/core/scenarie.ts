@@ -3,7 +3,7 @@
  * evaluated as code), applied as a transformation of the dataset, and computed by the same engine as
  * every other table. Sensitivity runs solve the break-even exactly: forventet is linear in helårspersoner.
  */
-import { budgetteretAktivitet } from './aktivitet.js';
+import { aktivitetsposter, budgetteretAktivitet } from './aktivitet.js';
 import { beregn, type Opfoelgning } from './beregn.js';
 import { Decimal, parseTal, skrivTal, type Talformat } from './money.js';
 import { postNoegle, type Datasaet, type Korrektion } from './model.js';
@@ -146,7 +146,7 @@ export function anvendScenarie(ds: Datasaet, aendringer: readonly Aendring[]): D
       case 'forventet': {
         post(a.politikomraade, a.post);
         const p = poster.find((x) => x.politikomraade === a.politikomraade && x.post === a.post)!;
-        if (p.forventet === null) throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ændr helårspersoner eller pris i stedet for forventet`);
+        if (aktivitetsposter({ ydelser }).has(p.post) || p.forventet === null) throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ændr helårspersoner eller pris i stedet for forventet`);
         poster = poster.map((x) => (x === p ? { ...x, forventet: udfoer(p.forventet!, a.operation) } : x));
         break;
       }
