@@ -5,9 +5,18 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'test/afrunding.test.ts', 'test/beregn.test.ts', 'test/money.test.ts', 'test/properties.test.ts',
-      'test/forslag.properties.test.ts', 'test/reference.test.ts', 'test/bevillinger.test.ts', 'test/prognose.test.ts',
-      'test/scenarie.test.ts', 'test/forbrug.test.ts', 'test/fortegn.test.ts', 'test/loader.test.ts',
+      'test/afrunding.test.ts',
+      'test/beregn.test.ts',
+      'test/money.test.ts',
+      'test/properties.test.ts',
+      'test/forslag.properties.test.ts',
+      'test/reference.test.ts',
+      'test/bevillinger.test.ts',
+      'test/prognose.test.ts',
+      'test/scenarie.test.ts',
+      'test/forbrug.test.ts',
+      'test/fortegn.test.ts',
+      'test/loader.test.ts',
     ],
     testTimeout: 30_000,
   },

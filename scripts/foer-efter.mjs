@@ -19,7 +19,12 @@ const P = 'fixtures/prognose';
 const F = 'fixtures/forbrug';
 const TEKST = ['tabel', 'csv', 'json', 'markdown'];
 const ALLE = [...TEKST, 'html', 'xlsx'];
-const VARIANTER = [[], ['--merforbrug-positiv'], ['--enhed', 'kr', '--afstem'], ['--csv-format', 'en', '--decimaler', '3']];
+const VARIANTER = [
+  [],
+  ['--merforbrug-positiv'],
+  ['--enhed', 'kr', '--afstem'],
+  ['--csv-format', 'en', '--decimaler', '3'],
+];
 
 /** Every case: [name, args, formats]. */
 function tilfaelde() {
@@ -42,7 +47,14 @@ function tilfaelde() {
   kommando('bevillinger-P-foreslaa', ['bevillinger', P, '--foreslaa']);
   kommando('scenarie-D-hp', ['scenarie', D, '--hp', 'Kontanthjælp=+64', '--pris', 'Sygedagpenge=+5%']);
   kommando('scenarie-D-fil', ['scenarie', D, '--fil', 'fixtures/scenarier/to-scenarier.csv']);
-  kommando('scenarie-D-korr', ['scenarie', D, '--korrektion', '2.1;Løntilskud;-100.000;Færre pladser', '--handleplan-fra', 'alle']);
+  kommando('scenarie-D-korr', [
+    'scenarie',
+    D,
+    '--korrektion',
+    '2.1;Løntilskud;-100.000;Færre pladser',
+    '--handleplan-fra',
+    'alle',
+  ]);
   kommando('scenarie-D-foelsomhed', ['scenarie', D, '--foelsomhed', 'Jobafklaring=380..440:10']);
   kommando('scenarie-D-fejlfil', ['scenarie', D, '--fil', 'fixtures/scenarier/fejl.csv'], ['tabel']);
   kommando('prognose-P', ['prognose', P]);
@@ -52,7 +64,10 @@ function tilfaelde() {
   kommando('forbrug-F-pr', ['forbrug', F, '--pr', '2025-03-31']);
   for (const format of ['tekst', 'json', 'github']) {
     t.push([`valider-alle.${format}`, ['valider', D, P, F, 'fixtures/cli/beskadiget', '--format', format]]);
-    t.push([`valider-lint.${format}`, ['valider', D, '--lint', '--strict', '--maks-merforbrug', '5.000.000', '--format', format]]);
+    t.push([
+      `valider-lint.${format}`,
+      ['valider', D, '--lint', '--strict', '--maks-merforbrug', '5.000.000', '--format', format],
+    ]);
   }
   t.push(['prognose-skriv', ['prognose', P, '--skriv', '@UD@/hp.csv']]);
   t.push(['hjaelp', ['--help']]);
@@ -69,7 +84,10 @@ async function xlsxSomTekst(fil) {
   const dele = [];
   for (const navn of Object.keys(zip.files).sort()) {
     if (zip.files[navn].dir) continue;
-    const xml = (await zip.files[navn].async('string')).replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, '');
+    const xml = (await zip.files[navn].async('string')).replace(
+      /<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g,
+      '',
+    );
     dele.push(`--- ${navn}\n${xml}`);
   }
   return dele.join('\n');

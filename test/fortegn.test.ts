@@ -17,7 +17,13 @@ import { beregnMappe, koerCli, REFERENCE } from './helpers.js';
 
 const positiv: Visning = { ...STANDARDVISNING, fortegn: 'merforbrug_positiv' };
 /** Phrases that only hold when merforbrug is printed negative. */
-const NEGATIVE_UDSAGN = [/negativ = merforbrug/i, /negativ afvigelse = merforbrug/i, /= −\(/, /negativ = mere merforbrug/i, /korrigeret − fremskrevet/];
+const NEGATIVE_UDSAGN = [
+  /negativ = merforbrug/i,
+  /negativ afvigelse = merforbrug/i,
+  /= −\(/,
+  /negativ = mere merforbrug/i,
+  /korrigeret − fremskrevet/,
+];
 
 describe('the sign module', () => {
   it('flips an afvigelse for display only when merforbrug is shown positive', () => {
@@ -31,8 +37,9 @@ describe('the sign module', () => {
     expect(afvigelsesforklaring('merforbrug_negativ')).toContain('negativ = merforbrug');
     expect(merforbrugsnote('merforbrug_positiv')).toBe('Positiv afvigelse = merforbrug');
     expect(effektforklaring('merforbrug_positiv')).toBe(
-      'Mængdeeffekt = (HP forventet − HP korrigeret) × pris budget; priseffekt = (pris forventet − pris budget) × HP forventet; '
-      + 'korrektioner = Σ korrektioner. De tre summerer til afvigelsen.');
+      'Mængdeeffekt = (HP forventet − HP korrigeret) × pris budget; priseffekt = (pris forventet − pris budget) × HP forventet; ' +
+        'korrektioner = Σ korrektioner. De tre summerer til afvigelsen.',
+    );
     expect(effektforklaring('merforbrug_negativ')).toContain('Mængdeeffekt = −(HP forventet − HP korrigeret)');
   });
 
@@ -84,12 +91,24 @@ describe('a table computed with a forecast or a scenario says so in its title', 
   });
   it('scenarie and its sensitivity run', () => {
     const s = koerCli(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--navn', 'Flere']);
-    expect(s.ud.split('\n')[0]).toBe('Hvad nu hvis: Flere ved siden af basis (scenarieberegning, ikke opfølgningens tal)');
-    const f = koerCli(['scenarie', REFERENCE, '--hp', 'Kontanthjælp=+64', '--navn', 'Flere', '--foelsomhed', 'Jobafklaring=400..410:10']);
+    expect(s.ud.split('\n')[0]).toBe(
+      'Hvad nu hvis: Flere ved siden af basis (scenarieberegning, ikke opfølgningens tal)',
+    );
+    const f = koerCli([
+      'scenarie',
+      REFERENCE,
+      '--hp',
+      'Kontanthjælp=+64',
+      '--navn',
+      'Flere',
+      '--foelsomhed',
+      'Jobafklaring=400..410:10',
+    ]);
     expect(f.ud.split('\n')[0]).toBe(
-      'Hvad nu hvis: afvigelsen ved forskellige helårspersoner på Jobafklaring (følsomhed, ikke opfølgningens tal) (oven på scenariet Flere)');
+      'Hvad nu hvis: afvigelsen ved forskellige helårspersoner på Jobafklaring (følsomhed, ikke opfølgningens tal) (oven på scenariet Flere)',
+    );
   });
-  it('the files\' own figures need no title', () => {
+  it("the files' own figures need no title", () => {
     expect(koerCli(['afvigelser', REFERENCE, '--format', 'markdown']).ud.startsWith('| Drift')).toBe(true);
   });
 });

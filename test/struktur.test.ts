@@ -29,7 +29,9 @@ describe('money.ts owns the units and the written-back format', () => {
 
   it('writes numbers back exactly, without exponent or thousands separator', () => {
     expect(skrivTal(new Decimal('1e-31'), 'da')).toBe('0,' + '0'.repeat(30) + '1');
-    expect(skrivTal(new Decimal('123456789012345678901234567890123456789012345'), 'en')).toBe('123456789012345678901234567890123456789012345');
+    expect(skrivTal(new Decimal('123456789012345678901234567890123456789012345'), 'en')).toBe(
+      '123456789012345678901234567890123456789012345',
+    );
     expect(skrivTal(new Decimal('-1234.5'), 'da')).toBe('-1234,5');
     expect(skrivTal(new Decimal('-1234.5'), 'en')).toBe('-1234.5');
     expect(skrivTal(new Decimal('997'), 'da')).toBe('997');
@@ -45,16 +47,22 @@ describe('one skeleton for the udvalg → politikområde → udgiftsart tables',
 
   it('gives every table the same rows in the same order', () => {
     const forventet = [
-      '1.2 Administration', 'I alt for Økonomiudvalget',
-      '2.1 Forsørgelse, revalidering og aktivering', '2.2 Erhverv og Kultur', '2.3 Ungeenheden',
-      'I alt for Erhvervs-, Beskæftigelses- og Uddannelsesudvalget', 'I alt', 'Samlet serviceudgifter', 'Samlet øvrige udgifter',
+      '1.2 Administration',
+      'I alt for Økonomiudvalget',
+      '2.1 Forsørgelse, revalidering og aktivering',
+      '2.2 Erhverv og Kultur',
+      '2.3 Ungeenheden',
+      'I alt for Erhvervs-, Beskæftigelses- og Uddannelsesudvalget',
+      'I alt',
+      'Samlet serviceudgifter',
+      'Samlet øvrige udgifter',
     ];
     expect(navne(efterBevillingerTabel(o, efter, STANDARDVISNING))).toEqual(forventet);
     expect(navne(scenarieTabel(efter, [{ navn: 'S', o: efter }], STANDARDVISNING))).toEqual(forventet);
     expect(navne(afvigelsesTabel(efter, STANDARDVISNING)).filter((n) => !String(n).startsWith('–'))).toEqual(forventet);
   });
 
-  it('makes each total the sum of the rows it names (the workbook\'s SUM formulas)', () => {
+  it("makes each total the sum of the rows it names (the workbook's SUM formulas)", () => {
     const t = afvigelsesTabel(o, { ...STANDARDVISNING, poster: true });
     const ider = new Map(t.raekker.filter((r) => r.id).map((r) => [r.id!, r]));
     for (const r of t.raekker.filter((x) => x.sumAf)) {
@@ -72,7 +80,9 @@ describe('a report value carries every figure its table shows', () => {
     const tabel = forbrugsTabel(opg!, STANDARDVISNING);
     const json = forbrugJson(opg!);
     const felter = Object.keys(json.poster[0]!);
-    const talkolonner = tabel.kolonner.filter((k) => tabel.raekker.some((r) => typeof r.celler[k.noegle] === 'object' && r.celler[k.noegle] !== null));
+    const talkolonner = tabel.kolonner.filter((k) =>
+      tabel.raekker.some((r) => typeof r.celler[k.noegle] === 'object' && r.celler[k.noegle] !== null),
+    );
     expect(talkolonner.map((k) => k.csv)).toContain('afvigelse');
     for (const k of talkolonner) expect(felter).toContain(k.csv);
     // korrigeret − fremskrevet, canonical sign, for each post
@@ -84,7 +94,9 @@ describe('one mapping from error class to exit code', () => {
   it('usage and write errors are exit 2 with their own message; a missing folder names an example', () => {
     expect(somExitFejl(new ScenarieFejl('x'))).toMatchObject({ kode: 2, message: 'x' });
     expect(somExitFejl(new SkriveFejl('y'))).toMatchObject({ kode: 2, message: 'y' });
-    expect(somExitFejl(new MappeFejl('Mappen "a" findes ikke'))?.message).toMatch(/^Mappen "a" findes ikke\. Angiv mappen/);
+    expect(somExitFejl(new MappeFejl('Mappen "a" findes ikke'))?.message).toMatch(
+      /^Mappen "a" findes ikke\. Angiv mappen/,
+    );
     expect(somExitFejl(new Error('bug'))).toBeNull();
   });
 

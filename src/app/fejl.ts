@@ -14,6 +14,10 @@ export function somExitFejl(e: unknown): ExitError | null {
   // A scenario given on the command line is usage; a scenario file's errors are findings (io/scenarier.ts).
   if (e instanceof ScenarieFejl) return new ExitError(2, e.message);
   if (e instanceof SkriveFejl) return new ExitError(2, e.message);
-  if (e instanceof MappeFejl) return new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx data/slagelse-ebu-2025-bo2 (se budgetopf --help)`);
+  if (e instanceof MappeFejl)
+    return new ExitError(
+      2,
+      `${e.message}. Angiv mappen med datasættet, fx data/slagelse-ebu-2025-bo2 (se budgetopf --help)`,
+    );
   return null;
 }

@@ -5,7 +5,14 @@ export const DOKUMENTFORMATER = ['html', 'xlsx'] as const;
 export type Format = (typeof TEKSTFORMATER)[number] | (typeof DOKUMENTFORMATER)[number];
 
 /** Commands that build whole documents (sections, charts), so they also offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER: ReadonlySet<string> = new Set(['prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger']);
+const DOKUMENTKOMMANDOER: ReadonlySet<string> = new Set([
+  'prognose',
+  'forbrug',
+  'afvigelser',
+  'aktivitet',
+  'rapport',
+  'bevillinger',
+]);
 
 /** The formats a report command offers. */
 export const formaterFor = (kommando: string): readonly Format[] =>

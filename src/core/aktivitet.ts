@@ -33,13 +33,19 @@ export function aktivitetsdelta(y: Ydelse, pris: Enhedspris): Decimal {
  */
 export function aktivitetseffekter(y: Ydelse, pris: Enhedspris): { maengdeeffekt: Decimal; priseffekt: Decimal } {
   const mellem = y.hp.forventet.times(pris.budget);
-  return { maengdeeffekt: budgetteretAktivitet(y, pris).minus(mellem), priseffekt: mellem.minus(forventetAktivitet(y, pris)) };
+  return {
+    maengdeeffekt: budgetteretAktivitet(y, pris).minus(mellem),
+    priseffekt: mellem.minus(forventetAktivitet(y, pris)),
+  };
 }
 
 /** The note under an activity table: the decomposition's formulas, in the sign the table prints. */
 export function effektforklaring(f: Fortegn | undefined): string {
   const m = udgiftTilAfvigelse(f);
   const korrektioner = merforbrugPositiv(f) ? 'Σ korrektioner' : '−Σ korrektioner';
-  return `Mængdeeffekt = ${m}(HP forventet − HP korrigeret) × pris budget; priseffekt = ${m}(pris forventet − pris budget) × HP forventet; `
-    + `korrektioner = ${korrektioner}. De tre summerer til afvigelsen.`;
+  return (
+    `Mængdeeffekt = ${m}(HP forventet − HP korrigeret) × pris budget; ` +
+    `priseffekt = ${m}(pris forventet − pris budget) × HP forventet; ` +
+    `korrektioner = ${korrektioner}. De tre summerer til afvigelsen.`
+  );
 }

@@ -8,7 +8,10 @@ import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
 import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
 import type { Celle, Raekkeart, Tabelraekke } from './shape.js';
 
-export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = { service: 'serviceudgifter', overfoersel: 'øvrige udgifter' };
+export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = {
+  service: 'serviceudgifter',
+  overfoersel: 'øvrige udgifter',
+};
 
 /** Which row of the structure: the key to find its figures in any computation of the same dataset. */
 export type Niveau =
@@ -52,22 +55,40 @@ const id = {
 };
 
 /** The rows of a politikområde: itself, and with `dele` its udgiftsarter (and with `poster` their posts). */
-function politikomraadeRaekker(p: Opfoelgning['politikomraader'][number], valg: { dele: boolean; poster: boolean }): Skeletraekke[] {
-  const raekker: Skeletraekke[] = [{
-    art: 'data', navn: `${p.nr} ${p.navn}`, niveau: { type: 'po', nr: p.nr }, noegler: { politikomraade: p.nr }, id: id.po(p.nr),
-    ...(valg.dele ? { sumAf: UDGIFTSARTER.map((ua) => id.del(p.nr, ua)) } : {}),
-  }];
+function politikomraadeRaekker(
+  p: Opfoelgning['politikomraader'][number],
+  valg: { dele: boolean; poster: boolean },
+): Skeletraekke[] {
+  const raekker: Skeletraekke[] = [
+    {
+      art: 'data',
+      navn: `${p.nr} ${p.navn}`,
+      niveau: { type: 'po', nr: p.nr },
+      noegler: { politikomraade: p.nr },
+      id: id.po(p.nr),
+      ...(valg.dele ? { sumAf: UDGIFTSARTER.map((ua) => id.del(p.nr, ua)) } : {}),
+    },
+  ];
   if (!valg.dele) return raekker;
   for (const ua of UDGIFTSARTER) {
     const poster = valg.poster ? p.poster.filter((x) => x.udgiftsart === ua) : [];
     raekker.push({
-      art: 'del', navn: `– ${UDGIFTSART_LABEL[ua]}`, niveau: { type: 'del', nr: p.nr, udgiftsart: ua },
-      noegler: { politikomraade: p.nr, udgiftsart: ua }, id: id.del(p.nr, ua), ...(poster.length ? { sumAf: poster.map(id.post) } : {}),
+      art: 'del',
+      navn: `– ${UDGIFTSART_LABEL[ua]}`,
+      niveau: { type: 'del', nr: p.nr, udgiftsart: ua },
+      noegler: { politikomraade: p.nr, udgiftsart: ua },
+      id: id.del(p.nr, ua),
+      ...(poster.length ? { sumAf: poster.map(id.post) } : {}),
     });
-    raekker.push(...poster.map((x): Skeletraekke => ({
-      art: 'post', navn: `    ${x.post}`, niveau: { type: 'post', post: x },
-      noegler: { politikomraade: x.politikomraade, udgiftsart: x.udgiftsart, post: x.post }, id: id.post(x),
-    })));
+    raekker.push(
+      ...poster.map((x): Skeletraekke => ({
+        art: 'post',
+        navn: `    ${x.post}`,
+        niveau: { type: 'post', post: x },
+        noegler: { politikomraade: x.politikomraade, udgiftsart: x.udgiftsart, post: x.post },
+        id: id.post(x),
+      })),
+    );
   }
   return raekker;
 }
@@ -79,16 +100,28 @@ export function udvalgsskelet(o: Opfoelgning, valg: { dele: boolean; poster: boo
     const omraader = o.politikomraader.filter((x) => x.udvalg === u.navn);
     for (const p of omraader) raekker.push(...politikomraadeRaekker(p, valg));
     raekker.push({
-      art: 'sum', navn: o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, niveau: { type: 'udvalg', navn: u.navn },
-      noegler: {}, sumAf: omraader.map((p) => id.po(p.nr)),
+      art: 'sum',
+      navn: o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`,
+      niveau: { type: 'udvalg', navn: u.navn },
+      noegler: {},
+      sumAf: omraader.map((p) => id.po(p.nr)),
     });
   }
   if (o.udvalg.length > 1) {
-    raekker.push({ art: 'total', navn: 'I alt', niveau: { type: 'total' }, noegler: {}, sumAf: o.politikomraader.map((p) => id.po(p.nr)) });
+    raekker.push({
+      art: 'total',
+      navn: 'I alt',
+      niveau: { type: 'total' },
+      noegler: {},
+      sumAf: o.politikomraader.map((p) => id.po(p.nr)),
+    });
   }
   for (const ua of UDGIFTSARTER) {
     raekker.push({
-      art: 'total', navn: `Samlet ${UDGIFTSART_LABEL[ua]}`, niveau: { type: 'art', udgiftsart: ua }, noegler: { udgiftsart: ua },
+      art: 'total',
+      navn: `Samlet ${UDGIFTSART_LABEL[ua]}`,
+      niveau: { type: 'art', udgiftsart: ua },
+      noegler: { udgiftsart: ua },
       ...(valg.dele ? { sumAf: o.politikomraader.map((p) => id.del(p.nr, ua)) } : {}),
     });
   }
