@@ -17,6 +17,7 @@ export default defineConfig({
       'test/forbrug.test.ts',
       'test/fortegn.test.ts',
       'test/loader.test.ts',
+      'test/struktur.test.ts',
     ],
     testTimeout: 30_000,
   },

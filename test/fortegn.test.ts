@@ -3,6 +3,7 @@
 // in its title.
 import { describe, expect, it } from 'vitest';
 import { effektforklaring } from '../src/core/aktivitet.js';
+import * as fortegn from '../src/core/fortegn.js';
 import { afvigelsesforklaring, merforbrugsnote, visAfvigelse } from '../src/core/fortegn.js';
 import { Decimal } from '../src/core/money.js';
 import { afvigelsesTabel } from '../src/report/afvigelser.js';
@@ -55,6 +56,36 @@ describe('the sign module', () => {
     for (const t of tabeller) {
       for (const n of t.noter ?? []) for (const u of NEGATIVE_UDSAGN) expect(n).not.toMatch(u);
     }
+  });
+});
+
+describe('every answer of the sign module, both ways', () => {
+  const [N, P] = ['merforbrug_negativ', 'merforbrug_positiv'] as const;
+  const d = (s: string) => new Decimal(s);
+  it('afvigelse = korrigeret − forventet; below zero is merforbrug, zero and −0 are not', () => {
+    expect(fortegn.afvigelseAf(d('100'), d('130')).toString()).toBe('-30');
+    expect(fortegn.erMerforbrug(d('-0.01'))).toBe(true);
+    expect(fortegn.erMerforbrug(d('0'))).toBe(false);
+    expect(fortegn.erMerforbrug(d('-0'))).toBe(false);
+    expect(fortegn.forbrugsord(d('-1'))).toBe('merforbrug');
+    expect(fortegn.forbrugsord(d('0'))).toBe('mindreforbrug');
+  });
+  it('names the printed sign of a merforbrug and a mindreforbrug', () => {
+    expect([fortegn.merforbrugTegn(N), fortegn.mindreforbrugTegn(N)]).toEqual(['−', '+']);
+    expect([fortegn.merforbrugTegn(P), fortegn.mindreforbrugTegn(P)]).toEqual(['+', '−']);
+    expect([fortegn.merforbrugOrd(N), fortegn.merforbrugOrd(P), fortegn.merforbrugOrd(undefined)]).toEqual(['negativ', 'positiv', 'negativ']);
+    expect([fortegn.udgiftTilAfvigelse(N), fortegn.udgiftTilAfvigelse(P)]).toEqual(['−', '']);
+    expect([fortegn.merforbrugPositiv(P), fortegn.merforbrugPositiv(N), fortegn.merforbrugPositiv(undefined)]).toEqual([true, false, false]);
+  });
+  it('writes the formula of a printed afvigelse', () => {
+    expect(fortegn.afvigelsesformel('fremskrevet', N)).toBe('korrigeret − fremskrevet');
+    expect(fortegn.afvigelsesformel('fremskrevet', P)).toBe('fremskrevet − korrigeret');
+    expect(merforbrugsnote(N)).toBe('Negativ afvigelse = merforbrug');
+    expect(afvigelsesforklaring(P)).toBe('Afvigelse: positiv = merforbrug, negativ = mindreforbrug (i forhold til korrigeret budget).');
+    expect(afvigelsesforklaring(N)).toBe('Afvigelse = korrigeret budget − forventet regnskab: negativ = merforbrug, positiv = mindreforbrug.');
+    expect(effektforklaring(N)).toBe(
+      'Mængdeeffekt = −(HP forventet − HP korrigeret) × pris budget; priseffekt = −(pris forventet − pris budget) × HP forventet; '
+      + 'korrektioner = −Σ korrektioner. De tre summerer til afvigelsen.');
   });
 });
 

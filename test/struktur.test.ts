@@ -18,6 +18,7 @@ import { efterBevillingerTabel } from '../src/report/bevillinger.js';
 import { afvigelsesTabel } from '../src/report/afvigelser.js';
 import { ENHEDSTEKST, STANDARDVISNING } from '../src/report/visning.js';
 import { REFERENCE } from './helpers.js';
+import { datasaet, po, post, pris, ydelse } from './builders.core.js';
 
 describe('money.ts owns the units and the written-back format', () => {
   it('lists kr, t.kr and mio.kr once, with factors 1, 1.000 and 1.000.000', () => {
@@ -103,5 +104,31 @@ describe('one mapping from error class to exit code', () => {
   it('lists the document formats only for commands that build documents', () => {
     expect(formaterFor('rapport')).toContain('xlsx');
     expect(formaterFor('scenarie')).toEqual(['tabel', 'csv', 'json', 'markdown']);
+  });
+});
+
+describe('the engine refuses a dataset that skipped the rules, and leaves out empty politikområder', () => {
+  const ds = datasaet({
+    politikomraader: [po('1.1', 'Andet udvalg'), po('2.1')],
+    poster: [post('2.1', 'Ydelse A', 'overfoersel', '100', '100', null), post('2.1', 'Drift', 'service', '50', '60', '55')],
+    ydelser: [ydelse('Ydelse A', { vedtaget: '1', forventet: '2' })],
+    enhedspriser: [pris('Ydelse A', '100', '110')],
+  });
+
+  it('computes the activity post and shows only politikområder with posts', () => {
+    const o = beregn(ds);
+    // forventet = 100 + (2 × 110 − 1 × 100) = 220; afvigelse 100 − 220 = −120 = mængde −100 + pris −20
+    expect(o.ydelser[0]!.forventet.toString()).toBe('220');
+    expect([o.ydelser[0]!.maengdeeffekt.toString(), o.ydelser[0]!.priseffekt.toString()]).toEqual(['-100', '-20']);
+    expect(o.politikomraader.map((p) => p.nr)).toEqual(['2.1']);
+    expect(o.udvalg.map((u) => u.navn)).toEqual(['Udvalget']);
+  });
+
+  it('a ydelse that matches two posts, and a post without a forventet', () => {
+    const to = { ...ds, poster: [...ds.poster, post('1.1', 'Ydelse A', 'overfoersel', '1', '1', null)] };
+    expect(() => beregn(to)).toThrow(/Ydelsen "Ydelse A" svarer til 2 budgetposter/);
+    const uden = { ...ds, poster: [...ds.poster, post('2.1', 'Uden', 'service', '1', '1', null)] };
+    expect(() => beregn(uden)).toThrow(/Posten "Uden" mangler forventet/);
+    expect(() => beregn({ ...ds, enhedspriser: [] })).toThrow(/Ydelsen "Ydelse A" har ingen enhedspris/);
   });
 });
