@@ -7,7 +7,9 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { afvigelser } from './commands/afvigelser.js';
 import { aktivitet } from './commands/aktivitet.js';
 import { bevillinger } from './commands/bevillinger.js';
+import { somExitFejl } from './app/fejl.js';
 import { ExitError } from './commands/exit-error.js';
+import { formaterFor, VALIDERFORMATER } from './app/formater.js';
 import { rapport } from './commands/rapport.js';
 import { scenarie } from './commands/scenarie.js';
 import { forbrugKommando } from './commands/forbrug.js';
@@ -19,7 +21,7 @@ import { valider, type ValiderFlag } from './commands/valider.js';
 import { anlaegKommando, hovedoversigtKommando } from './commands/hovedoversigt.js';
 import { samle } from './commands/samle.js';
 import { STANDARD_LINT } from './core/kontrol.js';
-import { parseTal, type Decimal } from './core/money.js';
+import { ENHEDER, parseTal, type Decimal } from './core/money.js';
 import { kraevFil, type Miljoe, type RapportFlag } from './commands/shared.js';
 
 declare const VERSION: string;
@@ -78,10 +80,6 @@ const eksempler = (linjer: string[]) => `\nEksempler:\n${linjer.map((e) => `  $ 
 
 type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<void>;
 
-/** Commands that build whole documents, so they offer the HTML report and the workbook. */
-const DOKUMENTKOMMANDOER = new Set([
-  'prognose', 'forbrug', 'afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'scenarie', 'hovedoversigt', 'anlaeg',
-]);
 /** Commands whose tables get a bar column on a terminal. */
 const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'hovedoversigt', 'anlaeg']);
 
@@ -92,15 +90,13 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
     .usage('[mappe] [tilvalg]')
     .configureHelp(DANSK_HJAELP)
     .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
-    .addOption(DOKUMENTKOMMANDOER.has(navn)
-      ? new Option('-f, --format <format>',
-        'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark; docx: Word-dokument '
-        + '(xlsx og docx kræver --output)')
-        .choices(['tabel', 'csv', 'json', 'markdown', 'html', 'xlsx', 'docx']).default('tabel')
-      : new Option('-f, --format <format>', 'outputformat').choices(['tabel', 'csv', 'json', 'markdown']).default('tabel'))
+    .addOption(new Option('-f, --format <format>', formaterFor(navn).includes('html')
+      ? 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark; docx: Word-dokument '
+        + '(xlsx og docx kræver --output)'
+      : 'outputformat').choices(formaterFor(navn)).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
     .option('--tving', 'erstat også en skrivebeskyttet outputfil')
-    .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(['kr', 't.kr', 'mio.kr']))
+    .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(ENHEDER))
     .option('--decimaler <n>', 'antal decimaler (standard 1; CSV: 2)', heltal)
     .addOption(new Option('--csv-format <format>', 'da: semikolon og decimalkomma (Excel på dansk); en: komma og decimalpunktum').choices(['da', 'en']).default('da'))
     .option('--afstem', 'afrund så de viste dele summerer til de viste totaler (største rest)')
@@ -140,8 +136,9 @@ function initKommando(program: Command, miljoe: Miljoe): void {
     .action(async (mappe: string, flag: InitFlag) => init(mappe, flag, miljoe));
 }
 
-export function byggProgram(miljoe: Miljoe): Command {
-  const program = new Command('budgetopf')
+/** The program with its global options and help, before the commands are added. */
+function nytProgram(miljoe: Miljoe): Command {
+  return new Command('budgetopf')
     .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker fra en mappe CSV-filer, og validering af filerne til CI.')
     .version(typeof VERSION === 'string' ? VERSION : 'dev', '-v, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
@@ -156,7 +153,10 @@ export function byggProgram(miljoe: Miljoe): Command {
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', `\nEksempler:\n  $ budgetopf rapport ${REFERENCE}\n  $ budgetopf afvigelser ${REFERENCE} --format json\n  $ budgetopf help afvigelser\n`);
+}
 
+/** The reports of the follow-up itself. */
+function opfoelgningsKommandoer(program: Command, miljoe: Miljoe): void {
   rapportKommando(program, 'afvigelser', 'afvigelsestabellen pr. politikområde, delt på service- og øvrige udgifter', [
     `budgetopf afvigelser ${REFERENCE}`,
     `budgetopf afvigelser ${REFERENCE} --poster --pct`,
@@ -185,6 +185,10 @@ export function byggProgram(miljoe: Miljoe): Command {
     .option('--foreslaa', 'foreslå bevillingsønsker, der dækker hvert merforbrug: omplaceringer inden for udvalget først, resten fra kassen')
     .option('--returner-mindreforbrug', 'med --foreslaa: foreslå også resterende mindreforbrug tilført kassen')
     .addHelpText('after', '\nMed --format csv skrives ønskerne i bevillingsoensker.csv-format, så de kan rettes og lægges tilbage i mappen.'));
+}
+
+/** What-if, forecast and spending-to-date. */
+function fremskrivningsKommandoer(program: Command, miljoe: Miljoe): void {
   const flere = (v: string, tidligere: string[] = []) => [...tidligere, v];
   rapportKommando(program, 'scenarie', 'hvad nu hvis: scenarier med ændrede helårspersoner, priser og korrektioner ved siden af basis, og følsomhed', [
     `budgetopf scenarie ${REFERENCE} --hp "Kontanthjælp=+64"`,
@@ -217,6 +221,10 @@ export function byggProgram(miljoe: Miljoe): Command {
   ], forbrugKommando as Koersel, miljoe, (c) => c
     .option('--pr <dato>', 'opgørelsesdatoen, fx 2025-06-30 (standard: manifestets pr, ellers sidste dag i seneste måned med bogføringer)')
     .option('--forbrug <fil>', 'posteringer fra en anden fil end mappens forbrug.csv (konto;dato;beloeb)'));
+}
+
+/** The whole municipality: the hovedoversigt, the anlæg posts, and the folders gathered into one. */
+function kommuneKommandoer(program: Command, miljoe: Miljoe): void {
   const hovedoversigtTekst = 'hele kommunens resultatopgørelse: skatter, drift pr. udvalg, anlæg og finansiering, '
     + 'kassen og servicerammen';
   rapportKommando(program, 'hovedoversigt', hovedoversigtTekst, [
@@ -244,6 +252,10 @@ export function byggProgram(miljoe: Miljoe): Command {
       + 'data/udvalg-finansiering --til kommune-bo2\n'
       + '  (derefter: budgetopf hovedoversigt kommune-bo2)\n')
     .action(async (mapper: string[], f: { til: string; kommune?: string }) => samle(mapper, f, miljoe));
+}
+
+/** The CI gate. */
+function validerKommando(program: Command, miljoe: Miljoe): void {
   program
     .command('valider')
     .description('kontrollér datasæt til CI: hver fejl med fil, linje og kolonne; exit 0 rent, 1 fund, 2 kunne ikke køre')
@@ -252,7 +264,7 @@ export function byggProgram(miljoe: Miljoe): Command {
     .argument('[mapper...]', 'en eller flere mapper med datasæt', ['.'])
     .addOption(new Option('-f, --format <format>',
       'tabel (eller tekst): fil:linje:kolonne: fejl[kode]: besked; json; github: annoteringer i GitHub Actions')
-      .choices(['tabel', 'tekst', 'json', 'github']).default('tabel'))
+      .choices(VALIDERFORMATER).default('tabel'))
     .option('--strict', 'advarsler får også kørslen til at fejle')
     .option('--maks-fund <n>', 'højst så mange fund vises (resten tælles som afkortet)', positivtHeltal, 1000)
     .option('--maks-merforbrug <kr>', 'fejl, når et politikområdes merforbrug er over beløbet (kr.)', beloeb)
@@ -269,6 +281,14 @@ export function byggProgram(miljoe: Miljoe): Command {
     ]))
     .action(async (mapper: string[], f: Omit<ValiderFlag, 'lintValg'> & { lintTolerance: Decimal; lintKorrigeretPct: Decimal; lintPrisPct: Decimal }) =>
       valider(mapper, { ...f, lintValg: { toleranceKr: f.lintTolerance, korrigeretPct: f.lintKorrigeretPct, prisPct: f.lintPrisPct } }, miljoe));
+}
+
+export function byggProgram(miljoe: Miljoe): Command {
+  const program = nytProgram(miljoe);
+  opfoelgningsKommandoer(program, miljoe);
+  fremskrivningsKommandoer(program, miljoe);
+  kommuneKommandoer(program, miljoe);
+  validerKommando(program, miljoe);
   initKommando(program, miljoe);
   return program;
 }
@@ -317,9 +337,10 @@ export async function main(argv: string[], miljoe: Miljoe): Promise<number> {
       miljoe.stderr('Se budgetopf --help eller budgetopf help <kommando>.');
       return 2;
     }
-    if (e instanceof ExitError) {
-      miljoe.stderr(`budgetopf: ${synlig(e.message)}`);
-      return e.kode;
+    const fejl = somExitFejl(e);
+    if (fejl) {
+      miljoe.stderr(`budgetopf: ${synlig(fejl.message)}`);
+      return fejl.kode;
     }
     miljoe.stderr(`budgetopf: uventet fejl: ${synlig(String((e as Error).message))}\n`
       + 'Dette er en fejl i budgetopf; rapportér den gerne med kommandoen og dataene.');

@@ -28,6 +28,8 @@ export { afvigelsesTabel } from './report/afvigelser.js';
 export { aktivitetsTabel } from './report/aktivitet.js';
 export { rapportDokument } from './report/rapport.js';
 export { STANDARDVISNING, type Visning } from './report/visning.js';
+export * as fortegn from './core/fortegn.js';
+export * as aktivitetsmodel from './core/aktivitet.js';
 export type { Dokument, Tabel, Sektion, Celle, Diagram, Soejlediagram, Linjediagram } from './report/shape.js';
 export {
   anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
@@ -55,3 +57,4 @@ export { ARTER, UDGIFTSARTER, erDriftsart } from './core/model.js';
 export { samleDatasaet, type Kildemappe, type Samlet } from './core/samle.js';
 export { hovedoversigtJson, anlaegJson } from './render/hovedoversigt-json.js';
 export { hovedoversigtDokument, hovedoversigtSektioner } from './report/hovedoversigt.js';
+export { prognoseRapport, type PrognoseRapport } from './report/prognose.js';

@@ -1,16 +1,12 @@
 // End to end: spawn the built binary (bin/budgetopf.js → dist/) as a user would, with NO_COLOR=1.
 // Golden files were checked by hand against the published table (test/reference.test.ts checks the figures).
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE } from './helpers.js';
+import { koerCli, REFERENCE } from './helpers.js';
 
-function koer(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { kode: r.status, ud: r.stdout, fejl: r.stderr };
-}
+const koer = koerCli;
 const golden = (navn: string) => readFileSync(join('test/golden', navn), 'utf8');
 
 describe('budgetopf afvigelser', () => {

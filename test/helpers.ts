@@ -17,10 +17,17 @@ export async function beregnMappe(mappe: string): Promise<Opfoelgning> {
   return beregn(datasaet);
 }
 
-/** Runs the built CLI (bin/budgetopf.js) without colour; returns exit code, stdout and stderr. */
-export function koerCli(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the built CLI (bin/budgetopf.js) without colour; returns exit code, stdout and stderr. The one spawn helper of the suite. */
+export function koerCli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { kode: r.status, ud: r.stdout, fejl: r.stderr };
+}
+
+/** Runs the built CLI and returns its stdout; fails the test (with its stderr) unless it exits 0. */
+export function koerOk(...args: string[]): string {
+  const r = koerCli(args);
+  if (r.kode !== 0) throw new Error(`budgetopf ${args.join(' ')} gav exit ${r.kode}: ${r.fejl}`);
+  return r.ud;
 }
 
 /** Runs the CLI with `--format xlsx` into a temporary file and reads the workbook back: its sheet names, and a sheet's row whose first cell contains `etiket`. */

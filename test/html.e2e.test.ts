@@ -5,7 +5,6 @@
 // show the charts and tables with the figures of `afvigelser` and the JSON, fit A4 in print, and keep data inert.
 // Screenshots go to
 // test/artifacts/ (docs/rapport.png, the README's picture, is a copy of rapport-forside.png).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,16 +13,12 @@ import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal, formatTal, iEnhed } from '../src/core/money.js';
-import { REFERENCE } from './helpers.js';
+import { koerOk, REFERENCE } from './helpers.js';
 
 const ARTEFAKTER = 'test/artifacts';
 const mappe = mkdtempSync(join(tmpdir(), 'budgetopf-html-'));
 
-const koer = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-};
+const koer = koerOk;
 const mio = (kr: number) => formatTal(iEnhed(new Decimal(kr).abs(), 'mio.kr'), { decimaler: 1, format: 'da', tusindtalsseparator: true });
 
 interface Besoeg {

@@ -1,6 +1,5 @@
 // The HTML report as text: one self-contained Danish file, tables with headers, charts as accessible
 // inline SVG with the right figures, every text from the data escaped. (test/html.e2e.test.ts opens it in Chromium.)
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { beregn } from '../src/core/beregn.js';
 import { Decimal, formatTal, iEnhed } from '../src/core/money.js';
@@ -10,15 +9,15 @@ import { rapportDokument } from '../src/report/rapport.js';
 import type { Linjediagram } from '../src/report/shape.js';
 import { STANDARDVISNING } from '../src/report/visning.js';
 import { datasaet, korrektion, po, post } from './builders.core.js';
-import { REFERENCE } from './helpers.js';
+import { koerCli, REFERENCE } from './helpers.js';
 
-const koer = (...args: string[]) => spawnSync(process.execPath, ['bin/budgetopf.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const koer = (...args: string[]) => koerCli(args);
 const html = (...args: string[]) => {
   const r = koer('rapport', REFERENCE, '--format', 'html', ...args);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
+  expect(r.kode, r.fejl).toBe(0);
+  return r.ud;
 };
-const json = JSON.parse(koer('rapport', REFERENCE, '--format', 'json').stdout);
+const json = JSON.parse(koer('rapport', REFERENCE, '--format', 'json').ud);
 
 /** The published way of writing an amount: mio. kr., one decimal, Danish; a chart adds + or − (U+2212). */
 const mio = (kr: number) => formatTal(iEnhed(new Decimal(kr).abs(), 'mio.kr'), { decimaler: 1, format: 'da', tusindtalsseparator: true });
@@ -153,7 +152,7 @@ describe('the HTML report on a phone and in print', () => {
   });
 
   it('says sæson, not saeson, in its prose', () => {
-    const prognose = koer('prognose', 'fixtures/prognose', '--format', 'html').stdout;
+    const prognose = koer('prognose', 'fixtures/prognose', '--format', 'html').ud;
     expect(prognose.replace(/<[^>]*>/g, ' ')).not.toMatch(/saeson(?! )/);
   });
 });

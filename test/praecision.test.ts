@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvTal, Decimal, MAKS_DECIMALER, parseTal } from '../src/core/money.js';
+import { skrivTal as csvTal, Decimal, MAKS_DECIMALER, parseTal } from '../src/core/money.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { json, JsonTal } from '../src/render/json.js';
 import { koerCli, REFERENCE } from './helpers.js';

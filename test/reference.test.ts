@@ -113,3 +113,44 @@ describe('per-benefit deviations stated in the source (mio. kr., merforbrug nega
     }
   });
 });
+
+// The reference data has no price effect at all (every forventet price equals its budget price), so a
+// priseffekt bug would pass every test above. fixtures/priseffekt is the reference with one change:
+// Sygedagpenge's forventet price is 160.000 kr. instead of 155.551 kr. Expected figures by hand:
+//   mængdeeffekt = (926 − 997) × 155.551 = −71 × 155.551 = −11.044.121 kr. (unchanged)
+//   priseffekt   = (155.551 − 160.000) × 997 = −4.449 × 997 = −4.435.653 kr.
+//   forventet    = 144.040.226 + (997 × 160.000 − 926 × 155.551) = 144.040.226 + 15.479.774 = 159.520.000 kr.
+//   afvigelse    = 144.040.226 − 159.520.000 = −15.479.774 kr. = −11.044.121 − 4.435.653
+describe('a price effect (fixtures/priseffekt)', () => {
+  let p: Opfoelgning;
+  beforeAll(async () => {
+    p = await beregnMappe('fixtures/priseffekt');
+  });
+  const syg = (x: Opfoelgning) => x.ydelser.find((y) => y.ydelse === 'Sygedagpenge')!;
+
+  it('splits the changed price into the priseffekt, and the mængdeeffekt stays as it was', () => {
+    const y = syg(p);
+    expect(y.maengdeeffekt.toString()).toBe('-11044121');
+    expect(y.priseffekt.toString()).toBe('-4435653');
+    expect(y.korrektionseffekt.isZero()).toBe(true);
+    expect(y.forventet.toString()).toBe('159520000');
+    expect(y.afvigelse.toString()).toBe('-15479774');
+    expect(syg(o).priseffekt.isZero()).toBe(true);
+  });
+
+  it('moves 2.1, udvalget and øvrige udgifter by exactly the priseffekt, and nothing else', () => {
+    const po = (x: Opfoelgning, nr: string) => x.politikomraader.find((q) => q.nr === nr)!.sum.afvigelse;
+    expect(po(p, '2.1').minus(po(o, '2.1')).toString()).toBe('-4435653');
+    expect(p.total.afvigelse.minus(o.total.afvigelse).toString()).toBe('-4435653');
+    expect(p.udgiftsarter.overfoersel.afvigelse.minus(o.udgiftsarter.overfoersel.afvigelse).toString()).toBe('-4435653');
+    expect(p.udgiftsarter.service.afvigelse.equals(o.udgiftsarter.service.afvigelse)).toBe(true);
+    expect(po(p, '2.3').equals(po(o, '2.3'))).toBe(true);
+  });
+
+  it('prints it: −4,4 mio. kr. in the activity JSON to the øre and in the table in mio. kr.', async () => {
+    const { aktivitetJson } = await import('../src/render/json.js');
+    const j = aktivitetJson(p).ydelser.find((y) => y.ydelse === 'Sygedagpenge')!;
+    expect([j.maengdeeffekt, j.priseffekt, j.afvigelse]).toEqual([-11044121, -4435653, -15479774]);
+    expect(mio(syg(p).priseffekt)).toBe('-4,4');
+  });
+});

@@ -11,7 +11,7 @@ import { Decimal } from '../src/core/money.js';
 import { INGEN_STIL, renderTabel, SOEJLEBREDDE, soejletekst } from '../src/render/terminal.js';
 import { afvigelsesTabel } from '../src/report/afvigelser.js';
 import { STANDARDVISNING } from '../src/report/visning.js';
-import { beregnMappe, REFERENCE } from './helpers.js';
+import { beregnMappe, koerCli, koerOk, REFERENCE } from './helpers.js';
 
 const { laesCli } = createRequire(import.meta.url)('../bin/load-cli.cjs');
 
@@ -52,7 +52,7 @@ describe('soejletekst', () => {
 });
 
 describe('the bar column', () => {
-  const json = JSON.parse(spawnSync(process.execPath, ['bin/budgetopf.js', 'afvigelser', REFERENCE, '--format', 'json'], { encoding: 'utf8' }).stdout);
+  const json = JSON.parse(koerOk('afvigelser', REFERENCE, '--format', 'json'));
   const afvigelser: number[] = [
     ...json.politikomraader.flatMap((p: any) => [p.afvigelse, p.udgiftsarter.service.afvigelse, p.udgiftsarter.overfoersel.afvigelse]),
     json.udvalg[0].afvigelse, json.udgiftsarter.service.afvigelse, json.udgiftsarter.overfoersel.afvigelse,
@@ -85,7 +85,7 @@ describe('the bar column', () => {
 
   it('aktivitet on a terminal: bars beside the afvigelse of each ydelse, the total the largest', async () => {
     const r = await paaTerminal(['aktivitet', REFERENCE]);
-    const ydelser = JSON.parse(spawnSync(process.execPath, ['bin/budgetopf.js', 'aktivitet', REFERENCE, '--format', 'json'], { encoding: 'utf8' }).stdout).ydelser as { afvigelse: number }[];
+    const ydelser = JSON.parse(koerOk('aktivitet', REFERENCE, '--format', 'json')).ydelser as { afvigelse: number }[];
     const total = ydelser.reduce((s, y) => s + y.afvigelse, 0);
     const forklaret = linjer(r.ud.slice(r.ud.indexOf('Afvigelse forklaret')));
     expect(forklaret.map((c) => c[0])).toEqual([...ydelser.map((y: any) => y.ydelse), 'I alt']);
@@ -102,8 +102,8 @@ describe('the bar column', () => {
     const fil = join(mkdtempSync(join(tmpdir(), 'budgetopf-')), 'a.txt');
     await paaTerminal(['afvigelser', REFERENCE, '--output', fil]);
     expect(readFileSync(fil, 'utf8')).toBe(golden);
-    const pipe = spawnSync(process.execPath, ['bin/budgetopf.js', 'afvigelser', REFERENCE], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(pipe.stdout).toBe(golden);
+    const pipe = koerCli(['afvigelser', REFERENCE]);
+    expect(pipe.ud).toBe(golden);
   });
 
   it('a real terminal (a pseudo-terminal from `script`) gets the bars', () => {

@@ -2,7 +2,7 @@
 // every SUM formula adds up (evaluated here from the read-back cells, with Decimal) to its cached result,
 // and the display formats show the published table. Expected figures come from `--format json` and
 // fixtures/reference/publiceret-tabel.md, never from the workbook code.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';

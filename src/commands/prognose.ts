@@ -6,13 +6,13 @@ import { FILER } from '../io/load-dataset.js';
 import { helaarspersonerCsv } from '../render/helaarspersoner-csv.js';
 import { afvigelserJson, json, prognoseJson } from '../render/json.js';
 import { afvigelserDokument, afvigelsesTabel } from '../report/afvigelser.js';
-import { prognoseSektioner } from '../report/prognose.js';
+import { prognoseRapport, prognoseSektioner } from '../report/prognose.js';
 import { dokumentUndertitel } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 import {
-  erDokumentformat, indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag,
+  erDokumentformat, indlaesOgBeregn, prognosegrundlag, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag,
 } from './shared.js';
-import { skrivAtomisk, SkriveFejl } from '../io/write.js';
+import { skrivAtomisk } from '../io/write.js';
 
 export interface PrognoseFlag extends RapportFlag {
   metode: Metode | 'bedst';
@@ -36,25 +36,20 @@ export async function prognoseKommando(mappe: string, flag: PrognoseFlag, miljoe
     if (flag.output !== undefined && resolve(flag.output) === resolve(maal)) throw new ExitError(2, `--skriv og --output peger på samme fil (${maal}); vælg to forskellige`);
     // Over the input only when that very file is named; never over any other input file.
     const beskyttede = k.filer.filter((f) => flag.skriv === true || f !== input);
-    try {
-      const csv = helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da');
-      skrivAtomisk(maal, csv, beskyttede, { tving: flag.tving });
-    } catch (e) {
-      if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
-      throw e;
-    }
+    // A SkriveFejl is usage (exit 2; app/fejl.ts).
+    skrivAtomisk(maal, helaarspersonerCsv(anvendt.ydelser, k.ds.manifest.talformat ?? 'da'), beskyttede, { tving: flag.tving });
     miljoe.stderr(`Skrev ${maal} med prognosens forventede helårspersoner`);
   }
 
   if (flag.anvend) {
     const o = beregn(anvendt);
-    const v = visning(o, flag);
+    const v = { ...visning(o, flag), grundlag: prognosegrundlag(flag.metode) };
     const dokumentformat = erDokumentformat(flag.format);
     const ud = flag.format === 'json' ? json(afvigelserJson(o)) : await renderUdskrift(dokumentformat ? afvigelserDokument(o, v) : afvigelsesTabel(o, v), flag, v, miljoe);
     return udskriv(ud, flag, k.filer, miljoe);
   }
   const v = visning(k.o, flag);
   const dokument = { titel: `Prognose for helårspersoner, ${k.ds.manifest.opfoelgning} ${k.ds.manifest.budgetaar}`, undertitel: dokumentUndertitel(k.ds.manifest), sektioner: prognoseSektioner(p, k.ds, v, flag.metode) };
-  const ud = flag.format === 'json' ? json(prognoseJson(p, k.ds)) : await renderUdskrift(dokument, flag, v, miljoe);
+  const ud = flag.format === 'json' ? json(prognoseJson(prognoseRapport(p, k.ds))) : await renderUdskrift(dokument, flag, v, miljoe);
   await udskriv(ud, flag, k.filer, miljoe);
 }

@@ -4,7 +4,7 @@ import { prognoseJson, rapportJson } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
 import { rapportDokument } from '../report/rapport.js';
 import { prognose } from '../core/prognose.js';
-import { prognoseSektioner } from '../report/prognose.js';
+import { prognoseRapport, prognoseSektioner } from '../report/prognose.js';
 import { anlaegsposter, hovedoversigt } from '../core/hovedoversigt.js';
 import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
 import { hovedoversigtSektioner } from '../report/hovedoversigt.js';
@@ -27,7 +27,7 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
       return {
         ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
         ...rapportJson(k.o, bevillingerAf(k)),
-        ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}),
+        ...(p ? { prognose: prognoseJson(prognoseRapport(p.prognoser, p.grundlag)) } : {}),
       };
     },
     tekst: (k, v) => {

@@ -52,40 +52,31 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
   const inputfiler = flag.fil ? [...k.filer, flag.fil] : k.filer;
   let scenarier: NavngivetScenarie[] = [];
   const fund: Fund[] = [];
-  try {
-    const linje = kommandolinjensAendringer(flag);
-    if (linje.length) {
-      const [fejl] = kontrollerScenarier(k.ds, [{ navn: flag.navn ?? 'Scenarie', aendringer: linje }], '');
-      if (fejl) throw new ScenarieFejl(fejl.besked); // a command line is usage: exit 2, no file to point at
-      scenarier.push({ navn: flag.navn ?? 'Scenarie', aendringer: linje });
-    }
-    if (flag.fil) {
-      if (!existsSync(flag.fil)) throw new ScenarieFejl(`Scenariefilen "${flag.fil}" findes ikke`);
-      const fraFil = await laesScenarier(flag.fil, fund);
-      fund.push(...kontrollerScenarier(k.ds, [...scenarier, ...fraFil], flag.fil));
-      scenarier = [...scenarier, ...fraFil];
-    }
-  } catch (e) {
-    if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
-    throw e;
+  // A ScenarieFejl is usage (exit 2; app/fejl.ts): a command line has no file to point at.
+  const linje = kommandolinjensAendringer(flag);
+  if (linje.length) {
+    const [fejl] = kontrollerScenarier(k.ds, [{ navn: flag.navn ?? 'Scenarie', aendringer: linje }], '');
+    if (fejl) throw new ScenarieFejl(fejl.besked);
+    scenarier.push({ navn: flag.navn ?? 'Scenarie', aendringer: linje });
+  }
+  if (flag.fil) {
+    if (!existsSync(flag.fil)) throw new ScenarieFejl(`Scenariefilen "${flag.fil}" findes ikke`);
+    const fraFil = await laesScenarier(flag.fil, fund);
+    fund.push(...kontrollerScenarier(k.ds, [...scenarier, ...fraFil], flag.fil));
+    scenarier = [...scenarier, ...fraFil];
   }
   for (const f of fund) miljoe.stderr(fundLinje(f));
   if (fund.some((f) => f.alvor === 'fejl')) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length} fejl i scenarierne; intet er beregnet`);
 
   if (flag.foelsomhed) {
-    let f;
-    try {
-      const [ydelse, interval] = delMaal(flag.foelsomhed);
-      if (scenarier.length > 1) throw new ScenarieFejl('--foelsomhed regner oven på ét scenarie; filen har flere (vælg ét, eller kør uden --fil)');
-      // The sensitivity runs on top of the scenario's changes, when there is one.
-      const ds = scenarier.length === 1 ? anvendScenarie(k.ds, scenarier[0]!.aendringer.map((a) => a.aendring)) : k.ds;
-      f = foelsomhed(ds, ydelse, parseInterval(interval));
-    } catch (e) {
-      if (e instanceof ScenarieFejl) throw new ExitError(2, e.message);
-      throw e;
-    }
-    const vis = erDokumentformat(flag.format) ? foelsomhedsDokument(f, k.ds.manifest, v) : foelsomhedsTabel(f, v);
-    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderUdskrift(vis, flag, v, miljoe);
+    const [ydelse, interval] = delMaal(flag.foelsomhed);
+    if (scenarier.length > 1) throw new ScenarieFejl('--foelsomhed regner oven på ét scenarie; filen har flere (vælg ét, eller kør uden --fil)');
+    // The sensitivity runs on top of the scenario's changes, when there is one.
+    const ds = scenarier.length === 1 ? anvendScenarie(k.ds, scenarier[0]!.aendringer.map((a) => a.aendring)) : k.ds;
+    const f = foelsomhed(ds, ydelse, parseInterval(interval));
+    const vf = scenarier.length === 1 ? { ...v, grundlag: `oven på scenariet ${scenarier[0]!.navn}` } : v;
+    const vis = erDokumentformat(flag.format) ? foelsomhedsDokument(f, k.ds.manifest, vf) : foelsomhedsTabel(f, vf);
+    const tekst = flag.format === 'json' ? json(foelsomhedJson(f)) : await renderUdskrift(vis, flag, vf, miljoe);
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');

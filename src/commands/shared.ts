@@ -9,7 +9,7 @@ import { formatTal, type Enhed, type Talformat } from '../core/money.js';
 import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
 import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
-import { indlaesDatasaet, MappeFejl } from '../io/load-dataset.js';
+import { indlaesDatasaet } from '../io/load-dataset.js';
 import { eksempelI } from '../io/pakke.js';
 import { blokke, skrivAtomisk, SkriveFejl, type Indhold } from '../io/write.js';
 import { json } from '../render/json.js';
@@ -17,10 +17,9 @@ import type { Dokument, Tabel } from '../report/shape.js';
 import { STANDARDVISNING, type Visning } from '../report/visning.js';
 import { ExitError } from './exit-error.js';
 
-export type Format = 'tabel' | 'csv' | 'json' | 'markdown' | 'html' | 'xlsx' | 'docx';
-/** The formats that draw whole documents (charts and all) and write binary files or one self-contained page. */
-export const erDokumentformat = (f: Format) => f === 'html' || f === 'xlsx' || f === 'docx';
-const erBinaer = (f: Format) => f === 'xlsx' || f === 'docx';
+export type { Format } from '../app/formater.js';
+export { erDokumentformat } from '../app/formater.js';
+import { erBinaer, erDokumentformat, type Format } from '../app/formater.js';
 
 export interface RapportFlag extends Tilpasning {
   format: Format;
@@ -69,13 +68,7 @@ export interface AnvendtPrognose {
 /** Loads a dataset; prints findings to stderr; exit 1 on data errors, 2 on a missing folder. */
 export async function indlaes(mappe: string, miljoe: Miljoe): Promise<{ ds: Datasaet; filer: string[] }> {
   mappe = medEksempel(mappe, miljoe);
-  let res;
-  try {
-    res = await indlaesDatasaet(mappe);
-  } catch (e) {
-    if (e instanceof MappeFejl) throw new ExitError(2, `${e.message}. Angiv mappen med datasættet, fx data/slagelse-ebu-2025-bo2 (se budgetopf --help)`);
-    throw e;
-  }
+  const res = await indlaesDatasaet(mappe);
   for (const f of res.fund) miljoe.stderr(fundLinje(f));
   if (!res.datasaet) {
     const antal = res.fund.filter((f) => f.alvor === 'fejl').length;
@@ -149,6 +142,9 @@ export function visning(o: Pick<Opfoelgning, 'manifest'>, flag: RapportFlag, sta
   };
 }
 
+/** What a table computed with a forecast says in its title. */
+export const prognosegrundlag = (metode: Metode | 'bedst') => `med prognose for helårspersoner, metode ${metode}`;
+
 /** The HTML report and the workbook draw whole documents: a command offers them only where it builds one. */
 function dokument(indhold: Dokument | Tabel, format: Format): Dokument {
   if ('sektioner' in indhold) return indhold;
@@ -182,13 +178,13 @@ export async function renderTekst(indhold: Dokument | Tabel, flag: RapportFlag, 
     }
     case 'markdown': {
       const r = await import('../render/markdown.js');
-      return erDokument ? r.renderDokument(indhold, v) : `${r.renderTabel(indhold, v)}\n`;
+      return erDokument ? r.renderDokument(indhold, v) : r.renderAlene(indhold, v);
     }
     default: {
       const r = await import('../render/terminal.js');
       const tilSkaerm = flag.output === undefined || flag.output === '-';
       const valg = { ...v, stil: miljoe.farve && tilSkaerm ? await r.farvestil() : r.INGEN_STIL, soejler: (miljoe.terminal ?? false) && tilSkaerm && !flag.ingenGrafik };
-      return erDokument ? r.renderDokument(indhold, valg) : `${await r.renderTabel(indhold, valg)}\n`;
+      return erDokument ? r.renderDokument(indhold, valg) : r.renderAlene(indhold, valg);
     }
   }
 }
@@ -214,12 +210,7 @@ export async function udskriv(tekst: Indhold, flag: RapportFlag, filer: string[]
     for (const blok of blokke(tekst)) miljoe.stdoutDel(blok); // memory stays bounded: written as it is made
     return;
   }
-  try {
-    skrivAtomisk(flag.output, tekst, filer, { tving: flag.tving });
-  } catch (e) {
-    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
-    throw e;
-  }
+  skrivAtomisk(flag.output, tekst, filer, { tving: flag.tving }); // a SkriveFejl is usage (exit 2; app/fejl.ts)
   miljoe.stderr(`Skrev ${flag.output}`);
 }
 
@@ -242,7 +233,7 @@ async function udskrivCsvMappe(d: Dokument, flag: RapportFlag, v: Visning, filer
     mkdirSync(mappe, { recursive: true });
     for (const t of tabeller) skrivAtomisk(join(mappe, t.navn), t.csv, filer);
   } catch (e) {
-    if (e instanceof SkriveFejl) throw new ExitError(2, e.message);
+    if (e instanceof SkriveFejl) throw e; // usage (exit 2; app/fejl.ts)
     const kode = (e as NodeJS.ErrnoException).code;
     if (kode) throw new ExitError(2, `Kunne ikke oprette mappen ${mappe}: ${kode}`);
     throw e;
@@ -261,7 +252,7 @@ export async function koerRapport(
   visninger: { json: (k: Kontekst) => unknown; tekst: (k: Kontekst, v: Visning) => Dokument | Tabel; dokument?: (k: Kontekst, v: Visning) => Dokument },
 ): Promise<void> {
   const k = await indlaesOgBeregn(mappe, miljoe, flag);
-  const v = visning(k.o, flag);
+  const v = { ...visning(k.o, flag), ...(k.prognose ? { grundlag: prognosegrundlag(k.prognose.metode) } : {}) };
   const vis = erDokumentformat(flag.format) && visninger.dokument ? visninger.dokument : visninger.tekst;
   if (flag.format === 'csv' && erMappe(flag.output)) {
     const indhold = vis(k, v);

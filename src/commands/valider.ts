@@ -10,11 +10,12 @@ import { laesForbrug } from '../io/forbrugsdata.js';
 import { fundGithub, fundJson, fundTekst, type Fundrapport } from '../render/fund.js';
 import { json } from '../render/json.js';
 import { ExitError } from './exit-error.js';
+import type { VALIDERFORMATER } from '../app/formater.js';
 import { medEksempel, type Miljoe } from './shared.js';
 
 export interface ValiderFlag extends Graenser {
   /** `tabel` (as every command calls its default) and `tekst` are the same: one finding a line. */
-  format: 'tabel' | 'tekst' | 'json' | 'github';
+  format: (typeof VALIDERFORMATER)[number];
   strict?: boolean;
   maksFund: number;
   lint?: boolean;

@@ -4,8 +4,10 @@
  *
  * Sign convention: afvigelse = korrigeret − forventet; negative = merforbrug. All amounts kr, exact.
  */
+import { aktivitetsdelta, aktivitetseffekter } from './aktivitet.js';
+import { afvigelseAf } from './fortegn.js';
 import { Decimal, NUL, sum } from './money.js';
-import { driftsdel } from './drift.js';
+import { driftsdel, type Driftsdatasaet } from './drift.js';
 import {
   postNoegle as noegle, UDGIFTSARTER, type Budgetpost, type Datasaet, type Enhedspris, type Korrektion, type Manifest, type Politikomraade, type Udgiftsart, type Ydelse,
 } from './model.js';
@@ -179,13 +181,13 @@ function summerMedFast(fast: FastDel, dele: Summering[]): Summering {
     if (!d.handleplaneffekt.isZero()) handleplaneffekt = handleplaneffekt.plus(d.handleplaneffekt);
   }
   const { vedtaget, korrigeret, forventetForrige } = fast;
-  return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: korrigeret.minus(forventet), handleplaneffekt };
+  return { vedtaget, korrigeret, forventet, forventetForrige, afvigelse: afvigelseAf(korrigeret, forventet), handleplaneffekt };
 }
 
-/** The activity model's change to a post's forventet (kr): hp_forventet × pris_forventet − hp_korrigeret × pris_budget. */
-export function aktivitetsdelta(y: Ydelse, pris: Enhedspris): Decimal {
-  return y.hp.forventet.times(pris.forventet).minus(y.hp.korrigeret.times(pris.budget));
-}
+export { aktivitetsdelta } from './aktivitet.js';
+
+/** kr, canonical sign: the afvigelse the summary would have without its handleplaner. */
+export const afvigelseFoerHandleplaner = (s: Summering): Decimal => s.afvigelse.minus(s.handleplaneffekt);
 
 /** Elements grouped by key, in first-seen order. */
 export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string): Map<string, T[]> {
@@ -199,15 +201,8 @@ export function grupper<T>(elementer: readonly T[], noegleAf: (e: T) => string):
   return m;
 }
 
-/**
- * Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition.
- * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
- * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
- */
-export function beregn(alle: Datasaet): Opfoelgning {
-  const ds = driftsdel(alle); // the drift kinds only: the other kinds belong to the hovedoversigt
-  const harFF = ds.harForventetForrige;
-  const st = struktur(ds);
+/** Each activity post's ydelse and price, keyed by `noegle(politikomraade, post)`. */
+function ydelserPerPost(ds: Driftsdatasaet, st: Struktur): Map<string, { y: Ydelse; pris: Enhedspris }> {
   const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
   const ydelseForPost = new Map<string, { y: Ydelse; pris: Enhedspris }>();
   for (const y of ds.ydelser) {
@@ -217,8 +212,14 @@ export function beregn(alle: Datasaet): Opfoelgning {
     if (!pris) throw new UgyldigtDatasaet(`Ydelsen "${y.ydelse}" har ingen enhedspris`);
     ydelseForPost.set(noegle(poster[0]!.politikomraade, y.ydelse), { y, pris });
   }
-  const korrektionerForPost = korrektionerPerPost(ds);
+  return ydelseForPost;
+}
 
+/** Forventet and afvigelse per post (kr, exact), and the activity decomposition of each activity post. */
+function beregnPoster(ds: Driftsdatasaet, st: Struktur): { postResultater: PostResultat[]; ydelser: YdelseResultat[] } {
+  const harFF = ds.harForventetForrige;
+  const ydelseForPost = ydelserPerPost(ds, st);
+  const korrektionerForPost = korrektionerPerPost(ds);
   const ydelser: YdelseResultat[] = [];
   const postResultater = ds.poster.map((p, i): PostResultat => {
     const korrektioner = korrektionerForPost.get(st.noegler[i]!) ?? [];
@@ -230,7 +231,7 @@ export function beregn(alle: Datasaet): Opfoelgning {
     if (!aktivitet && !p.forventet) throw new UgyldigtDatasaet(`Posten "${p.post}" mangler forventet`);
     const grundlag = aktivitet ? p.korrigeret.plus(aktivitetsdelta(aktivitet.y, aktivitet.pris)) : p.forventet!;
     const forventet = korrektionssum.isZero() ? grundlag : grundlag.plus(korrektionssum);
-    const afvigelse = p.korrigeret.minus(forventet);
+    const afvigelse = afvigelseAf(p.korrigeret, forventet);
     if (aktivitet) {
       const { y, pris } = aktivitet;
       ydelser.push({
@@ -242,8 +243,7 @@ export function beregn(alle: Datasaet): Opfoelgning {
         budget: p.korrigeret,
         forventet,
         afvigelse,
-        maengdeeffekt: y.hp.korrigeret.minus(y.hp.forventet).times(pris.budget),
-        priseffekt: pris.budget.minus(pris.forventet).times(y.hp.forventet),
+        ...aktivitetseffekter(y, pris),
         korrektionseffekt: korrektionssum.isZero() ? NUL : korrektionssum.neg(),
         handleplaneffekt,
         korrektioner,
@@ -265,6 +265,19 @@ export function beregn(alle: Datasaet): Opfoelgning {
       },
     };
   });
+  return { postResultater, ydelser };
+}
+
+/**
+ * Computes the whole follow-up: forventet per post, every aggregate, and the activity decomposition.
+ * The dataset is read, never changed, and must not be changed in place afterwards: what budget.csv alone
+ * decides is remembered per `poster` array. Make new arrays instead, as `anvendScenarie` does.
+ */
+export function beregn(alle: Datasaet): Opfoelgning {
+  const ds = driftsdel(alle); // the drift kinds only: the other kinds belong to the hovedoversigt
+  const harFF = ds.harForventetForrige;
+  const st = struktur(ds);
+  const { postResultater, ydelser } = beregnPoster(ds, st);
 
   /** The sum of `dele`, the group named by `gruppe` (its fixed part computed once per structure). */
   const summerGruppe = (gruppe: string, dele: Summering[]): Summering => {

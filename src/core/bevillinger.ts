@@ -5,6 +5,8 @@
  * Sign: a line's beløb is positive for more budget (expense) and negative for less budget, an income
  * or financing; every request sums to 0 per year, kassen included.
  */
+import { aktivitetsposter } from './aktivitet.js';
+import { erMerforbrug } from './fortegn.js';
 import { beregn, grupper, type Opfoelgning, type PolitikomraadeResultat } from './beregn.js';
 import { Decimal, ENHEDSFAKTOR, formatTal, NUL, sum } from './money.js';
 import { ARTER, type Art } from './model.js';
@@ -161,9 +163,9 @@ export const BEVILLINGSPOST = 'Bevillingsønsker';
  */
 export function anvendBevillinger(ds: Datasaet, linjer: readonly Bevillingslinje[] = ds.bevillingslinjer, aar = ds.manifest.budgetaar): Datasaet {
   const poster = ds.poster.map((p) => ({ ...p }));
-  const aktivitetsposter = new Set(ds.ydelser.map((y) => y.ydelse));
+  const aktivitet = aktivitetsposter(ds);
   const find = (l: Bevillingslinje, udgiftsart: Art): Budgetpost => {
-    const egen = l.post !== null && !aktivitetsposter.has(l.post) ? l.post : null;
+    const egen = l.post !== null && !aktivitet.has(l.post) ? l.post : null;
     const navn = egen ?? BEVILLINGSPOST;
     let post = poster.find((p) => p.politikomraade === l.politikomraade && p.post === navn && (egen !== null || p.udgiftsart === udgiftsart));
     if (!post) {
@@ -215,6 +217,26 @@ const kr = (d: Decimal, op: boolean) => d.toDecimalPlaces(0, op ? Decimal.ROUND_
  * then a kassefinansieret tillægsbevilling for the rest. Amounts in whole kr: moves rounded down, kassen
  * rounded up, so no merforbrug is left. Deterministic: table order, ties by code point.
  */
+/** A real post name, or none for the engine's synthetic post. */
+const post = (navn: string) => (navn === BEVILLINGSPOST ? null : navn);
+/** Code-point order (deterministic whatever the locale). */
+const sammenlign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each politikområde's need goes to its udgiftsarter in merforbrug, largest first, and there to the post with the largest merforbrug. */
+function behovAf(omfattet: readonly PolitikomraadeResultat[]): Behov[] {
+  return omfattet.filter((p) => erMerforbrug(p.sum.afvigelse)).flatMap((p) => {
+    let rest = p.sum.afvigelse.neg();
+    return UDGIFTSARTER.filter((u) => erMerforbrug(p.udgiftsarter[u].afvigelse))
+      .sort((a, b) => p.udgiftsarter[a].afvigelse.comparedTo(p.udgiftsarter[b].afvigelse))
+      .map((u) => {
+        const del = Decimal.min(rest, p.udgiftsarter[u].afvigelse.neg());
+        rest = rest.minus(del);
+        const modtager = p.poster.filter((x) => x.udgiftsart === u).sort((a, b) => a.sum.afvigelse.comparedTo(b.sum.afvigelse))[0]!.post;
+        return { p, udgiftsart: u, modtager, rest: del };
+      });
+  });
+}
+
 export function foreslaa(o: Opfoelgning, valg: ForslagValg): Bevillingslinje[] {
   const aar = o.manifest.budgetaar;
   const kilde = { fil: 'forslag', linje: 0 };
@@ -224,13 +246,10 @@ export function foreslaa(o: Opfoelgning, valg: ForslagValg): Bevillingslinje[] {
     do nummer++; while (valg.brugteId?.has(`F${nummer}`));
     return `F${nummer}`;
   };
-  /** A real post name, or none for the engine's synthetic post. */
-  const post = (navn: string) => (navn === BEVILLINGSPOST ? null : navn);
   const anmod = (type: Bevillingstype, tekst: string, dele: [string, string | null, Udgiftsart | null, Decimal][]) => {
     const id = nytId();
     for (const [politikomraade, p, udgiftsart, beloeb] of dele) linjer.push({ id, type, tekst, politikomraade, post: p, udgiftsart, aar, beloeb, kilde });
   };
-  const sammenlign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const omfattet = o.politikomraader.filter((p) => !o.manifest.udvalg || !o.udvalg.some((u) => u.navn === o.manifest.udvalg) || p.udvalg === o.manifest.udvalg);
   const udvalgAf = new Map(o.politikomraader.map((p) => [p.nr, p.udvalg]));
 
@@ -240,18 +259,7 @@ export function foreslaa(o: Opfoelgning, valg: ForslagValg): Bevillingslinje[] {
     .filter((p) => kanUndvaere.has(p.nr))
     .flatMap((p) => p.poster.filter((x) => x.sum.afvigelse.gt(0)).map((x) => ({ politikomraade: p.nr, post: x.post, udgiftsart: x.udgiftsart, tilbage: x.sum.afvigelse })));
 
-  // Each politikområde's need goes to its udgiftsarter in merforbrug, largest first, and there to the post with the largest merforbrug.
-  const behov: Behov[] = omfattet.filter((p) => p.sum.afvigelse.lt(0)).flatMap((p) => {
-    let rest = p.sum.afvigelse.neg();
-    return UDGIFTSARTER.filter((u) => p.udgiftsarter[u].afvigelse.lt(0))
-      .sort((a, b) => p.udgiftsarter[a].afvigelse.comparedTo(p.udgiftsarter[b].afvigelse))
-      .map((u) => {
-        const del = Decimal.min(rest, p.udgiftsarter[u].afvigelse.neg());
-        rest = rest.minus(del);
-        const modtager = p.poster.filter((x) => x.udgiftsart === u).sort((a, b) => a.sum.afvigelse.comparedTo(b.sum.afvigelse))[0]!.post;
-        return { p, udgiftsart: u, modtager, rest: del };
-      });
-  });
+  const behov = behovAf(omfattet);
 
   for (const sammeArt of [true, false]) {
     for (const b of behov) {

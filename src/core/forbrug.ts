@@ -4,7 +4,9 @@
  * kontoplan.csv (longest matching prefix), and each post's spending to the follow-up's date is projected
  * to the whole year by last year's monthly profile of the same post, or linearly without one.
  */
-import { Decimal } from './money.js';
+import { aktivitetsposter } from './aktivitet.js';
+import { afvigelseAf } from './fortegn.js';
+import { Decimal, rund } from './money.js';
 import { postNoegle, type Budgetpost, type Datasaet, type Kontoplanlinje } from './model.js';
 
 /** An exact sum of whole øre: a JS number while it is safely integral, a BigInt beyond that. */
@@ -97,6 +99,8 @@ export interface Postforbrug {
   profil: Profil;
   /** tilDato / forventetAndel, rounded to whole øre. */
   fremskrevet: Decimal;
+  /** korrigeret − fremskrevet (canonical sign: negative = merforbrug). */
+  afvigelse: Decimal;
 }
 
 export interface Forbrugsopgoerelse {
@@ -165,6 +169,7 @@ export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato):
     const n = postNoegle(p.politikomraade, p.post);
     const brugt = kr(tilDato.get(n) ?? 0n);
     const { taeller, naevner, profil } = forventetAndel(sidsteAar.get(n), pr);
+    const fremskrevet = rund(brugt.times(naevner.toString()).div(taeller.toString()), 2);
     return {
       politikomraade: p.politikomraade,
       post: p.post,
@@ -173,7 +178,8 @@ export function opgoerForbrug(ds: Datasaet, summer: Posteringssummer, pr: Dato):
       forbrugsandel: p.korrigeret.isZero() ? null : brugt.div(p.korrigeret),
       forventetAndel: new Decimal(taeller.toString()).div(naevner.toString()),
       profil,
-      fremskrevet: brugt.times(naevner.toString()).div(taeller.toString()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+      fremskrevet,
+      afvigelse: afvigelseAf(p.korrigeret, fremskrevet),
     };
   });
   return { pr, poster, konti, antal: summer.antal };
@@ -199,8 +205,8 @@ function forventetAndel(sidsteAar: bigint[] | undefined, pr: Dato): { taeller: b
 
 /** The posts without a forventet in budget.csv (and not activity posts) that the projection fills. */
 export function fremskrivesAfForbrug(ds: Datasaet): Budgetpost[] {
-  const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
-  return ds.poster.filter((p) => p.forventet === null && !ydelser.has(p.post));
+  const aktivitet = aktivitetsposter(ds);
+  return ds.poster.filter((p) => p.forventet === null && !aktivitet.has(p.post));
 }
 
 /** The dataset with each such post's forventet set to its projection. */

@@ -2,6 +2,7 @@
  * Checks beyond the data contract, for `budgetopf valider`: lints that warn about figures that are
  * probably wrong, and CI thresholds on the computed figures. Pure; findings point at budget.csv.
  */
+import { budgetteretAktivitet } from './aktivitet.js';
 import type { Opfoelgning } from './beregn.js';
 import { Decimal, formatTal, rund } from './money.js';
 import { fund, type Datasaet, type Fund } from './model.js';
@@ -42,7 +43,7 @@ export function lint(ds: Datasaet, valg: LintValg): Fund[] {
     const y = ydelser.get(p.post);
     const pris = priser.get(p.post);
     if (y && pris) {
-      const model = y.hp.korrigeret.times(pris.budget);
+      const model = budgetteretAktivitet(y, pris);
       if (p.korrigeret.minus(model).abs().gt(valg.toleranceKr)) {
         ud.push(fund(p.kilde.fil, p.kilde.linje, 'korrigeret', 'korrigeret_afviger_fra_aktivitet',
           `"${p.post}": korrigeret ${kr(p.korrigeret)} afviger ${kr(p.korrigeret.minus(model))} fra helårspersoner × enhedspris (${kr(model)})`, 'advarsel'));

@@ -29,7 +29,9 @@ export interface Kilde {
   ugyldige?: readonly string[];
 }
 
-export type Fortegn = 'merforbrug_negativ' | 'merforbrug_positiv';
+/** How tables print an afvigelse (core/fortegn.ts owns what it means). */
+export const FORTEGN = ['merforbrug_negativ', 'merforbrug_positiv'] as const;
+export type Fortegn = (typeof FORTEGN)[number];
 
 export interface Manifest {
   kommune: string;

@@ -17,14 +17,28 @@ export type Decimal = InstanceType<typeof Decimal>;
 export const NUL: Decimal = new Decimal(0);
 
 export type Talformat = 'da' | 'en';
-export type Enhed = 'kr' | 't.kr' | 'mio.kr';
+
+/** The amount units, listed once: the manifest's `beloebsenhed`, `--enhed`, and every heading and text that names one. */
+export const ENHEDER = ['kr', 't.kr', 'mio.kr'] as const;
+export type Enhed = (typeof ENHEDER)[number];
+
+interface Enhedsdata {
+  /** kr per unit: 1.000 to the power of `tusinder`. */
+  tusinder: 0 | 1 | 2;
+  /** In a table heading: "Drift (1.000 kr.)". */
+  overskrift: string;
+  /** After an amount in running text: "1.937,4 t.kr.". */
+  iTekst: string;
+}
+
+export const ENHED: Readonly<Record<Enhed, Enhedsdata>> = {
+  kr: { tusinder: 0, overskrift: 'kr.', iTekst: 'kr.' },
+  't.kr': { tusinder: 1, overskrift: '1.000 kr.', iTekst: 't.kr.' },
+  'mio.kr': { tusinder: 2, overskrift: 'mio. kr.', iTekst: 'mio. kr.' },
+};
 
 /** kr per unit. */
-export const ENHEDSFAKTOR: Record<Enhed, Decimal> = {
-  kr: new Decimal(1),
-  't.kr': new Decimal(1_000),
-  'mio.kr': new Decimal(1_000_000),
-};
+export const ENHEDSFAKTOR = Object.fromEntries(ENHEDER.map((e) => [e, new Decimal(1000).pow(ENHED[e].tusinder)])) as Readonly<Record<Enhed, Decimal>>;
 
 /**
  * Above this many integer digits (in kr, after `beloebsenhed`) a figure is refused: no municipal amount
@@ -84,12 +98,6 @@ export function parseTal(tekst: string, format: Talformat, fastlagt = true): Tal
   return { ok: true, vaerdi: new Decimal(normaliseret) };
 }
 
-/** A figure as text a CSV cell can carry back into budgetopf: plain notation (never an exponent), `da` with a comma. */
-export function csvTal(v: Decimal, format: Talformat): string {
-  const s = v.isZero() ? '0' : v.toFixed();
-  return format === 'da' ? s.replace('.', ',') : s;
-}
-
 /** Rounds half away from zero to `decimaler` places. Display only. */
 export function rund(v: Decimal, decimaler: number): Decimal {
   return v.toDecimalPlaces(decimaler, Decimal.ROUND_HALF_UP);
@@ -117,6 +125,16 @@ export function formatTal(v: Decimal, valg: FormatValg): string {
   const grupperet = valg.tusindtalsseparator ? heltal!.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : heltal!;
   const komma = valg.format === 'da' ? ',' : '.';
   return (negativ ? '-' : '') + grupperet + (brøk ? komma + brøk : '');
+}
+
+/**
+ * A figure as written back to a file the user keeps (helaarspersoner.csv, bevillingsoensker.csv), or any CSV
+ * cell budgetopf must read back: exact,
+ * every decimal kept, no thousands separator and never exponent notation; decimal comma for `da`.
+ */
+export function skrivTal(v: Decimal, format: Talformat): string {
+  const s = v.isZero() ? '0' : v.toFixed(); // never "-0"
+  return format === 'da' ? s.replace('.', ',') : s;
 }
 
 /** Sum of Decimals (exact). */

@@ -3,7 +3,7 @@
  * forventet HP = (Σ observed months + Σ projected months) / 12, the projection by one of four methods,
  * each backtested on earlier years at the same month, with a range (lav/høj) and the best method.
  */
-import { Decimal, NUL, sum } from './money.js';
+import { Decimal, NUL, rund, sum } from './money.js';
 import type { Datasaet, Maanedstal } from './model.js';
 import { anvendScenarie } from './scenarie.js';
 import { grupper } from './beregn.js';
@@ -107,7 +107,7 @@ function aarsHpMed(metode: Metode, x: readonly Decimal[], sidsteAar: Maaneder | 
   return frem && aarsHp(x, frem);
 }
 
-const rund2 = (v: Decimal) => v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+const rund2 = (v: Decimal) => rund(v, 2);
 
 /**
  * The forecast for one benefit from its monthly counts: every method, the backtest on each complete

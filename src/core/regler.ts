@@ -3,7 +3,8 @@
  * findings; `kontroller` runs them all. Per-cell rules (numbers, required values, ranges) live in
  * the loader's schemas, since they need the raw text.
  */
-import { aktivitetsdelta, grupper } from './beregn.js';
+import { aktivitetsdelta, aktivitetsposter } from './aktivitet.js';
+import { grupper } from './beregn.js';
 import { kontrollerBevillingsarter, kontrollerBevillingslinjer, kontrollerBevillingsoensker } from './bevillinger.js';
 import { Decimal, formatTal, sum } from './money.js';
 import {
@@ -81,7 +82,7 @@ const ydelseHarPris: Regel = (ds) => {
 };
 
 const forventetPaaRettePoster: Regel = (ds) => {
-  const ydelser = new Set(ds.ydelser.map((y) => y.ydelse));
+  const ydelser = aktivitetsposter(ds);
   const daekkes = new Set(ds.kontoplan.map((k) => postNoegle(k.politikomraade, k.post)));
   return ds.poster.flatMap((p) => {
     if (ydelser.has(p.post) && p.forventet !== null) {

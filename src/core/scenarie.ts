@@ -3,8 +3,9 @@
  * evaluated as code), applied as a transformation of the dataset, and computed by the same engine as
  * every other table. Sensitivity runs solve the break-even exactly: forventet is linear in helårspersoner.
  */
+import { aktivitetsposter, budgetteretAktivitet } from './aktivitet.js';
 import { beregn, type Opfoelgning } from './beregn.js';
-import { Decimal, parseTal, type Talformat } from './money.js';
+import { Decimal, parseTal, skrivTal, type Talformat } from './money.js';
 import { postNoegle, type Datasaet, type Korrektion } from './model.js';
 import { menteDu } from './naermeste.js';
 
@@ -133,6 +134,8 @@ export class ScenarieAnvender {
   private readonly prisIndeks: Map<string, number[]>;
   private readonly postIndeks: Map<string, number[]>;
   private readonly postnavnIndeks: Map<string, number[]>;
+  /** The activity posts' names (a change never adds or renames a ydelse). */
+  private readonly aktivitet: ReadonlySet<string>;
 
   constructor(private readonly ds: Datasaet) {
     this.t = { ydelser: ds.ydelser, enhedspriser: ds.enhedspriser, poster: ds.poster, korrektioner: ds.korrektioner };
@@ -140,6 +143,7 @@ export class ScenarieAnvender {
     this.prisIndeks = positioner(ds.enhedspriser, (p) => p.ydelse);
     this.postIndeks = positioner(ds.poster, (p) => postNoegle(p.politikomraade, p.post));
     this.postnavnIndeks = positioner(ds.poster, (p) => p.post);
+    this.aktivitet = aktivitetsposter(ds);
   }
 
   /** The table `navn`, copied on its first change. */
@@ -181,7 +185,7 @@ export class ScenarieAnvender {
       case 'forventet': {
         const i = this.post(a.politikomraade, a.post)[0]!;
         const p = this.t.poster[i]!;
-        if (p.forventet === null) {
+        if (this.aktivitet.has(p.post) || p.forventet === null) {
           const raad = 'ændr helårspersoner eller pris i stedet for forventet';
           throw new ScenarieFejl(`"${a.post}" er en aktivitetspost: ${raad}`);
         }
@@ -204,12 +208,12 @@ export class ScenarieAnvender {
     const i = this.ydelse(a.ydelse)[0]!;
     const y = this.t.ydelser[i]!;
     const ny = udfoer(y.hp[a.felt], a.operation);
-    if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${ny.toFixed().replace('.', ',')} helårspersoner er under 0`);
+    if (ny.lt(0)) throw new ScenarieFejl(`${a.ydelse}: ${skrivTal(ny, 'da')} helårspersoner er under 0`);
     this.skrivbar('ydelser')[i] = { ...y, hp: { ...y.hp, [a.felt]: ny } };
     if (a.felt !== 'korrigeret') return;
     // The budget follows its helårspersoner (korrigeret = HP × budgetpris); the expected spending does not.
     const pris = this.t.enhedspriser[this.prisIndeks.get(a.ydelse)![0]!]!;
-    const delta = ny.minus(y.hp.korrigeret).times(pris.budget);
+    const delta = budgetteretAktivitet({ ...y, hp: { ...y.hp, korrigeret: ny } }, pris).minus(budgetteretAktivitet(y, pris));
     const poster = this.skrivbar('poster');
     for (const j of this.postnavnIndeks.get(a.ydelse) ?? []) {
       poster[j] = { ...poster[j]!, korrigeret: poster[j]!.korrigeret.plus(delta) };

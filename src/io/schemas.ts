@@ -4,9 +4,9 @@
  * tree-shakeable build: the same validation at a fraction of the start-up cost.
  */
 import * as z from 'zod/mini';
-import { Decimal, parseTal, udenForOmraade, type Talformat } from '../core/money.js';
+import { Decimal, ENHEDER, parseTal, udenForOmraade, type Talformat } from '../core/money.js';
 import {
-  ARTER, BEVILLINGSTYPER, KASSEN, type Art, type Bevillingstype, type Korrektionstype, type Udgiftsart,
+  ARTER, BEVILLINGSTYPER, FORTEGN, KASSEN, type Art, type Bevillingstype, type Korrektionstype, type Udgiftsart,
 } from '../core/model.js';
 
 type Ctx = { issues: { push(i: { code: 'custom'; message: string; input: unknown; params: { kode: string } }): void } };
@@ -143,30 +143,9 @@ export const korrektionstype = () =>
     return problem(ctx, v, 'ugyldig_type', `"${v}" er ikke en korrektionstype (brug korrektion eller handleplan)`);
   });
 
-/** The columns and field schemas of each CSV file, for a given number format and amount unit. */
-export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
-  const format = { format: talformat, fastlagt };
-  const beloeb = tal({ ...format, faktor });
+/** The activity files' columns and field schemas: helårspersoner and prices (kr) are never in the beløbsenhed. */
+function aktivitetsSchemaer(format: { format: Talformat; fastlagt: boolean }) {
   return {
-    politikomraader: {
-      paakraevede: ['nr', 'navn', 'udvalg'],
-      valgfri: [],
-      felter: { nr: tekst(), navn: tekst(), udvalg: tekst() },
-    },
-    budget: {
-      paakraevede: ['politikomraade', 'post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'],
-      valgfri: ['forventet_forrige', 'overfoeres'],
-      felter: {
-        politikomraade: tekst(),
-        post: tekst(),
-        udgiftsart: udgiftsart(),
-        vedtaget: beloeb,
-        korrigeret: beloeb,
-        forventet: tal({ ...format, faktor, valgfri: true }),
-        forventet_forrige: tal({ ...format, faktor, valgfri: true }),
-        overfoeres: tal({ ...format, faktor, valgfri: true }),
-      },
-    },
     helaarspersoner: {
       paakraevede: ['ydelse', 'vedtaget', 'forventet'],
       valgfri: ['regnskab_forrige', 'korrigeret'],
@@ -186,6 +165,39 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
         regnskab_forrige: tal({ ...format, valgfri: true, min: 'positiv' }),
         budget: tal({ ...format, min: 'positiv' }),
         forventet: tal({ ...format, valgfri: true, min: 'positiv' }),
+      },
+    },
+    maanedstal: {
+      paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
+      valgfri: [],
+      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ ...format, min: 'ikke_negativ' }) },
+    },
+  } as const;
+}
+
+/** The columns and field schemas of each CSV file, for a given number format and amount unit. */
+export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
+  const format = { format: talformat, fastlagt };
+  const beloeb = tal({ ...format, faktor });
+  return {
+    ...aktivitetsSchemaer(format),
+    politikomraader: {
+      paakraevede: ['nr', 'navn', 'udvalg'],
+      valgfri: [],
+      felter: { nr: tekst(), navn: tekst(), udvalg: tekst() },
+    },
+    budget: {
+      paakraevede: ['politikomraade', 'post', 'udgiftsart', 'vedtaget', 'korrigeret', 'forventet'],
+      valgfri: ['forventet_forrige', 'overfoeres'],
+      felter: {
+        politikomraade: tekst(),
+        post: tekst(),
+        udgiftsart: udgiftsart(),
+        vedtaget: beloeb,
+        korrigeret: beloeb,
+        forventet: tal({ ...format, faktor, valgfri: true }),
+        forventet_forrige: tal({ ...format, faktor, valgfri: true }),
+        overfoeres: tal({ ...format, faktor, valgfri: true }),
       },
     },
     korrektioner: {
@@ -212,11 +224,6 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
       valgfri: [],
       felter: { konto: tekst(), politikomraade: tekst(), post: tekst() },
     },
-    maanedstal: {
-      paakraevede: ['ydelse', 'maaned', 'fuldtidspersoner'],
-      valgfri: [],
-      felter: { ydelse: tekst(), maaned: maaned(), fuldtidspersoner: tal({ ...format, min: 'ikke_negativ' }) },
-    },
   } as const;
 }
 
@@ -227,9 +234,9 @@ export const manifestSchema = z.object({
   opfoelgning: z.string().check(z.minLength(1)),
   opgoerelse: z.optional(z.string()),
   pr: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  beloebsenhed: z._default(z.enum(['kr', 't.kr', 'mio.kr']), 'kr'),
+  beloebsenhed: z._default(z.enum(ENHEDER), 'kr'),
   talformat: z.optional(z.enum(['da', 'en'])),
-  fortegn: z._default(z.enum(['merforbrug_negativ', 'merforbrug_positiv']), 'merforbrug_negativ'),
+  fortegn: z._default(z.enum(FORTEGN), 'merforbrug_negativ'),
   serviceramme: z.optional(z.number()),
   anlaegsramme: z.optional(z.number()),
   kasse_primo: z.optional(z.number()),
@@ -245,7 +252,7 @@ export const MANIFEST_FORVENTNING: Readonly<Record<string, string>> = Object.ass
   opfoelgning: 'en tekst, fx "BO2"',
   opgoerelse: 'en tekst',
   pr: 'opgørelsesdatoen som "ÅÅÅÅ-MM-DD", fx "2025-06-30"',
-  beloebsenhed: '"kr", "t.kr" eller "mio.kr"',
+  beloebsenhed: ENHEDER.map((e) => `"${e}"`).join(', ').replace(/, ([^,]*)$/, ' eller $1'),
   talformat: '"da" eller "en"',
   fortegn: '"merforbrug_negativ" eller "merforbrug_positiv"',
   serviceramme: 'et beløb i kr. som tal med højst to decimaler, fx 2150000000',

@@ -4,12 +4,12 @@
  * cells Excel would run as formulas get a `'`, which the loader removes again.
  */
 import { stringify } from 'csv-stringify/sync';
-import { csvTal, ENHEDSFAKTOR, type Enhed, type Talformat } from '../core/money.js';
+import { ENHEDSFAKTOR, skrivTal, type Enhed, type Talformat } from '../core/money.js';
 import type { Bevillingslinje } from '../core/model.js';
 import { neutraliserFormel } from './csv.js';
 
 export function bevillingsoenskerCsv(linjer: readonly Bevillingslinje[], beloebsenhed: Enhed, format: Talformat): string {
-  const tal = (l: Bevillingslinje) => csvTal(l.beloeb.div(ENHEDSFAKTOR[beloebsenhed]), format);
+  const tal = (l: Bevillingslinje) => skrivTal(l.beloeb.div(ENHEDSFAKTOR[beloebsenhed]), format);
   const raekker = [
     ['id', 'type', 'tekst', 'politikomraade', 'post', 'udgiftsart', 'aar', 'beloeb'],
     ...linjer.map((l) => [...[l.id, l.type, l.tekst, l.politikomraade, l.post ?? ''].map(neutraliserFormel), l.udgiftsart ?? '', String(l.aar), tal(l)]),

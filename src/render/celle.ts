@@ -1,4 +1,5 @@
 /** Formatting of one report cell for display; the only place a report figure becomes text. */
+import { visAfvigelse } from '../core/fortegn.js';
 import { formatTal, iEnhed, type Talformat } from '../core/money.js';
 import { erTal, type Celle, type Talcelle, type Kolonne, type Tabel, type Tabelraekke } from '../report/shape.js';
 import type { Visning } from '../report/visning.js';
@@ -14,6 +15,9 @@ export interface Talvisning extends Pick<Visning, 'enhed' | 'decimaler'>, Partia
 /** True for a cell in the afvigelse's sign (it carries a merforbrug mark): shown negated with `merforbrug_positiv`. */
 export const erAfvigelse = (c: Celle): boolean => erTal(c) && c.merforbrug !== undefined;
 
+/** A figure in the sign the table prints: an afvigelse through the sign module's flip, anything else as it is. */
+export const vistTal = (c: Talcelle, v: Partial<Pick<Visning, 'fortegn'>>) => (erAfvigelse(c) ? visAfvigelse(c.tal, v.fortegn) : c.tal);
+
 /**
  * A cell as text: amounts in the display unit, helårspersoner and prices with their own decimals (at
  * most 2), percentages with 1. Afvigelser in the sign the municipality prints (the figures stay canonical).
@@ -26,7 +30,7 @@ export function formatCelle(c: Celle, v: Talvisning): string {
 
 function formatTalcelle(c: Talcelle, v: Talvisning): string {
   const valg = { format: v.format, tusindtalsseparator: v.tusindtalsseparator };
-  const tal = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
+  const tal = vistTal(c, v);
   switch (c.art) {
     case 'beloeb':
       return formatTal(iEnhed(tal, v.enhed), { ...valg, decimaler: v.decimaler });

@@ -3,6 +3,7 @@
  * decimal point. Text cells that Excel would run as a formula are neutralised; numbers are left alone.
  */
 import { stringify } from 'csv-stringify/sync';
+import { merforbrugPositiv } from '../core/fortegn.js';
 import type { Talformat } from '../core/money.js';
 import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
 import { erAfvigelse, formatCelle, type Talvisning } from './celle.js';
@@ -16,7 +17,7 @@ function raekker(t: Tabel, v: Talvisning): string[][] {
   v = { ...v, ...t.talvisning };
   const kolonner = [...(t.csvNoegler ?? []), ...t.kolonner];
   // A column shown with merforbrug positive says so in its name, so that no script misreads the sign.
-  const vendt = (noegle: string) => v.fortegn === 'merforbrug_positiv' && t.raekker.some((r) => erAfvigelse(r.celler[noegle] ?? null));
+  const vendt = (noegle: string) => merforbrugPositiv(v.fortegn) && t.raekker.some((r) => erAfvigelse(r.celler[noegle] ?? null));
   return [
     kolonner.map((k) => (vendt(k.noegle) ? `${k.csv}_merforbrug_positiv` : k.csv)),
     ...t.raekker.map((r) => kolonner.map((k) => {

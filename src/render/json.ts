@@ -4,11 +4,12 @@
  */
 import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Foelsomhed } from '../core/scenarie.js';
-import type { Opfoelgning, Summering, YdelseResultat } from '../core/beregn.js';
+import { afvigelseFoerHandleplaner, type Opfoelgning, type Summering, type YdelseResultat } from '../core/beregn.js';
 import { afstem, rund, type Decimal } from '../core/money.js';
-import { UDGIFTSARTER, type Datasaet, type Korrektion, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
 import { isoDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
-import { METODER, prognoseEffekter, type YdelsesPrognose } from '../core/prognose.js';
+import { METODER } from '../core/prognose.js';
+import type { PrognoseRapport } from '../report/prognose.js';
 
 /**
  * A JSON number written from a Decimal's exact text: never an exponent, never a double's rounding (a
@@ -110,7 +111,7 @@ export function rapportJson(o: Opfoelgning, bevillinger?: { oensker: Bevillingso
     })))),
     handleplaner: o.politikomraader.filter((p) => !p.sum.handleplaneffekt.isZero()).map((p) => ({
       politikomraade: p.nr,
-      afvigelse_foer_handleplaner: kr(p.sum.afvigelse.minus(p.sum.handleplaneffekt)),
+      afvigelse_foer_handleplaner: kr(afvigelseFoerHandleplaner(p.sum)),
       handleplaneffekt: kr(p.sum.handleplaneffekt),
       afvigelse: kr(p.sum.afvigelse),
     })),
@@ -153,7 +154,7 @@ export function foelsomhedJson(f: Foelsomhed) {
     punkter: f.punkter.map((p) => ({
       hp: tal(p.hp), afvigelse_politikomraade: kr(p.politikomraade), afvigelse_total: kr(p.total),
     })),
-    nulpunkt: f.nulpunkt === null ? null : tal(f.nulpunkt.toDecimalPlaces(10)),
+    nulpunkt: f.nulpunkt === null ? null : tal(rund(f.nulpunkt, 10)),
   };
 }
 
@@ -183,12 +184,12 @@ export function* jsonDele(v: unknown, indrykning = ''): Generator<string> {
 /** A value as JSON text (2-space indent, a final newline); amounts exact. */
 export const json = (v: unknown) => `${[...jsonDele(v)].join('')}\n`;
 
-/** `budgetopf prognose --format json`: per ydelse every method's forecast, backtest and range (HP to 2 decimals). */
-export function prognoseJson(prognoser: YdelsesPrognose[], ds: Datasaet) {
+/** `budgetopf prognose --format json`: per ydelse every method's forecast, the backtest and the range. */
+export function prognoseJson(r: PrognoseRapport) {
   return {
-    budgetaar: ds.manifest.budgetaar,
-    ydelser: prognoser.map((p) => {
-      const e = prognoseEffekter(p, ds);
+    budgetaar: r.budgetaar,
+    ydelser: r.ydelser.map((p) => {
+      const e = p.effekter;
       return {
         ydelse: p.ydelse,
         observerede_maaneder: p.observerede,
@@ -226,6 +227,7 @@ export function forbrugJson(opg: Forbrugsopgoerelse) {
       forventet_forbrugsprocent: tal(rund(p.forventetAndel.times(100), 2)),
       profil: p.profil,
       fremskrevet: kr(p.fremskrevet),
+      afvigelse: kr(p.afvigelse),
     })),
     konti: opg.konti.map((k) => ({ konto: k.konto, politikomraade: k.politikomraade, post: k.post, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),
     ukendte_konti: opg.konti.filter((k) => k.post === null).map((k) => ({ konto: k.konto, i_alt: kr(k.iAlt), til_dato: kr(k.tilDato) })),

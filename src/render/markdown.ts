@@ -32,6 +32,11 @@ export function renderTabel(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtals
   return [...dele, ...(t.noter ?? []).map((n) => `_${escape(n)}_`)].join('\n\n');
 }
 
+/** A table printed on its own: its title (if any) as a heading, then the table. */
+export function renderAlene(t: Tabel, v: Omit<Talvisning, 'format' | 'tusindtalsseparator'>): string {
+  return `${t.titel ? `## ${escape(t.titel)}\n\n` : ''}${renderTabel(t, v)}\n`;
+}
+
 /** Paragraphs separated by blank lines; consecutive bullets kept as one tight list. */
 function afsnit(tekst: string[]): string[] {
   const ud: string[] = [];

@@ -4,6 +4,7 @@
  * each bar and point has its own title; an afvigelse carries its sign (+/−) and its word (merforbrug or
  * mindreforbrug), and merforbrug is hatched as well as red, so nothing is said by colour alone.
  */
+import { erMerforbrug, forbrugsord, merforbrugTegn, mindreforbrugTegn, visAfvigelse } from '../core/fortegn.js';
 import { Decimal, formatTal, iEnhed, rund } from '../core/money.js';
 import type { Diagram, Linjediagram, Soejlediagram, Talart, Vandfalddiagram } from '../report/shape.js';
 import { beloebTekst } from '../report/visning.js';
@@ -36,8 +37,8 @@ function visTal(d: Decimal, art: Talart, v: DiagramValg, medFortegn: boolean): {
 }
 
 /** An afvigelse in the sign the municipality prints (the figures stay canonical: negative = merforbrug). */
-const visFortegn = (d: Decimal, v: DiagramValg) => (v.fortegn === 'merforbrug_positiv' ? d.neg() : d);
-const forbrug = (d: Decimal) => (d.isNegative() ? ' (merforbrug)' : ' (mindreforbrug)');
+const visFortegn = (d: Decimal, v: DiagramValg) => visAfvigelse(d, v.fortegn);
+const forbrug = (d: Decimal) => ` (${forbrugsord(d)})`;
 
 /** The fills: merforbrug hatched red, mindreforbrug solid blue, and series told apart by pattern as well as colour. */
 function moenstre(id: string, serier: number): string {
@@ -91,8 +92,8 @@ function soejler(d: Soejlediagram, v: DiagramValg, id: string): string {
 
   const legende = enkelt && d.afvigelse
     ? [
-      { fyld: `url(#${id}-merforbrug)`, tekst: `Merforbrug (${v.fortegn === 'merforbrug_positiv' ? '+' : '−'})` },
-      { fyld: FARVER.mindreforbrug, tekst: `Mindreforbrug (${v.fortegn === 'merforbrug_positiv' ? '−' : '+'})` },
+      { fyld: `url(#${id}-merforbrug)`, tekst: `Merforbrug (${merforbrugTegn(v.fortegn)})` },
+      { fyld: FARVER.mindreforbrug, tekst: `Mindreforbrug (${mindreforbrugTegn(v.fortegn)})` },
     ]
     : d.serier.map((s, i) => ({ fyld: seriefyld(id, i), tekst: s }));
   const beskrivelser: string[] = [];
@@ -109,7 +110,7 @@ function soejler(d: Soejlediagram, v: DiagramValg, id: string): string {
       beskrivelser.push(titel);
       const y = y0 + si * (soejle + 2);
       const [fra, til] = [x(Math.min(0, n)), x(Math.max(0, n))];
-      const fyld = enkelt && d.afvigelse ? (raa.isNegative() ? `url(#${id}-merforbrug)` : FARVER.mindreforbrug) : seriefyld(id, si);
+      const fyld = enkelt && d.afvigelse ? (erMerforbrug(raa) ? `url(#${id}-merforbrug)` : FARVER.mindreforbrug) : seriefyld(id, si);
       const tx = n < 0 ? fra - 4 : til + 4;
       return `<g class="soejle"><title>${esc(titel)}</title>`
         + `<rect x="${fmt(fra)}" y="${fmt(y)}" width="${fmt(til - fra)}" height="${soejle}" fill="${fyld}"/>`

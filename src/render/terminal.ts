@@ -1,8 +1,9 @@
 /** Renders a report document as terminal tables; colour only when asked (a TTY without NO_COLOR). */
 import { kanTegnesDirekte, tegnBoks, type BoksCelle, type BoksKolonne } from './boks.js';
+import { merforbrugTegn } from '../core/fortegn.js';
 import type { Decimal } from '../core/money.js';
 import { erTal, type Dokument, type Sektion, type Tabel } from '../report/shape.js';
-import { erAfvigelse, formatCelle, tabelDele, visesSomMerforbrug, type Tabeldel, type Talvisning } from './celle.js';
+import { formatCelle, tabelDele, visesSomMerforbrug, vistTal, type Tabeldel, type Talvisning } from './celle.js';
 import { afkort, synligOveralt } from './synlig.js';
 
 /** The styles the terminal renderer uses; plain text when colour is off. */
@@ -51,10 +52,10 @@ function medSoejler(g: Tabeldel, noegle: string, v: Talvisning): Tabeldel {
   if (i < 0) return g;
   const vist = (r: Tabeldel['raekker'][number]) => {
     const c = r.celler[noegle] ?? null;
-    return erTal(c) ? (erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal) : null;
+    return erTal(c) ? vistTal(c, v) : null;
   };
   const stoerst = g.raekker.map(vist).reduce<Decimal | null>((m, d) => (d && (!m || d.abs().greaterThan(m)) ? d.abs() : m), null);
-  const titel = `Merforbrug ${v.fortegn === 'merforbrug_positiv' ? '+' : '−'}`;
+  const titel = `Merforbrug ${merforbrugTegn(v.fortegn)}`;
   return {
     titel: g.titel,
     kolonner: [...g.kolonner.slice(0, i + 1), { noegle: SOEJLE, titel, csv: '' }, ...g.kolonner.slice(i + 1)],
@@ -118,6 +119,11 @@ export async function renderTabel(tabel: Tabel, valg: TerminalValg, tegn: Tegner
   }));
   const noter = (t.noter ?? []).map((n) => stil.dim(n));
   return [...dele, ...(noter.length ? [noter.join('\n')] : [])].join('\n\n');
+}
+
+/** A table printed on its own: its title (if any) above it, then the table. */
+export async function renderAlene(t: Tabel, valg: TerminalValg): Promise<string> {
+  return `${t.titel ? `${valg.stil.bold(t.titel)}\n\n` : ''}${await renderTabel(t, valg)}\n`;
 }
 
 async function renderSektion(s: Sektion, valg: TerminalValg, niveau: number): Promise<string> {

@@ -7,10 +7,11 @@
 import type { stream, Style } from 'exceljs';
 
 type WorkbookWriter = stream.xlsx.WorkbookWriter;
-import type { Enhed } from '../core/money.js';
+import { merforbrugPositiv } from '../core/fortegn.js';
+import { ENHED, type Enhed } from '../core/money.js';
 import { erTal, type Dokument, type Sektion, type Tabel, type Talart, type Talcelle } from '../report/shape.js';
 import { ombryd } from './boks.js';
-import { erAfvigelse, type Talvisning } from './celle.js';
+import { erAfvigelse, vistTal, type Talvisning } from './celle.js';
 import { kr } from './json.js';
 import { ENHEDSTEKST } from '../report/visning.js';
 
@@ -26,7 +27,7 @@ const MAKS_ARGUMENTER = 255;
  * after the digits, divides by 1.000; Danish Excel shows `1.002,1`).
  */
 export function talformatkode(enhed: Enhed, decimaler: number): string {
-  const skala = { kr: '', 't.kr': ',', 'mio.kr': ',,' }[enhed];
+  const skala = ','.repeat(ENHED[enhed].tusinder);
   return `#,##0${decimaler > 0 ? `.${'0'.repeat(decimaler)}` : ''}${skala}`;
 }
 
@@ -35,7 +36,7 @@ export function talformatkode(enhed: Enhed, decimaler: number): string {
  * `decimaler` for helårspersoner and prices (the column's).
  */
 function tal(c: Talcelle, v: XlsxValg, decimaler: number): { vaerdi: number; format: string } {
-  const vendt = erAfvigelse(c) && v.fortegn === 'merforbrug_positiv' ? c.tal.neg() : c.tal;
+  const vendt = vistTal(c, v);
   switch (c.art) {
     case 'beloeb':
       // a cell is a double; kr() writes no -0
@@ -266,7 +267,7 @@ function skrivArk(bog: WorkbookWriter, navn: string, plan: Arkplan, v: XlsxValg)
     ark.addConditionalFormatting({
       ref: `${m.kolonne}2:${m.kolonne}${m.sidste}`,
       rules: [{
-        type: 'cellIs', operator: v.fortegn === 'merforbrug_positiv' ? 'greaterThan' : 'lessThan',
+        type: 'cellIs', operator: merforbrugPositiv(v.fortegn) ? 'greaterThan' : 'lessThan',
         formulae: [0], priority: 1,
         style: { font: { ...SKRIFT, color: { argb: ROED } } },
       }],

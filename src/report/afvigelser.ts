@@ -1,15 +1,17 @@
 /** The deviation table (DOMAIN.md's reference case) as a report value. */
-import type { Opfoelgning, PostResultat, Summering } from '../core/beregn.js';
+import type { Opfoelgning, Summering } from '../core/beregn.js';
+import { afvigelsesforklaring, merforbrugPositiv } from '../core/fortegn.js';
 import { afstem, Decimal, ENHEDSFAKTOR, iEnhed, rund, sum } from '../core/money.js';
-import { UDGIFTSARTER, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER } from '../core/model.js';
+import { summeringI, udvalgsskelet } from './skelet.js';
 import { afvigelsesDiagram } from './diagrammer.js';
-import { talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
-import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, type Visning } from './visning.js';
+import { afvigelsescelle, talcelle, type Celle, type Dokument, type Kolonne, type Raekkeart, type Tabel, type Tabelraekke } from './shape.js';
+import { dokumentUndertitel, ENHEDSTEKST, forrigeNavn, medGrundlag, type Visning } from './visning.js';
 
 const FELTER = ['vedtaget', 'korrigeret', 'forventet', 'forventetForrige', 'afvigelse'] as const;
 type Felt = (typeof FELTER)[number];
 
-export const UDGIFTSART_LABEL: Record<Udgiftsart, string> = { service: 'serviceudgifter', overfoersel: 'øvrige udgifter' };
+export { UDGIFTSART_LABEL } from './skelet.js';
 
 /**
  * Largest-remainder rounding over the hierarchy: the grand total is rounded as usual; the cells
@@ -45,7 +47,7 @@ function afstemt(o: Opfoelgning, v: Visning): Map<Summering, Partial<Record<Felt
 
 export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
   const opf = o.manifest.opfoelgning;
-  const positiv = v.fortegn === 'merforbrug_positiv';
+  const positiv = merforbrugPositiv(v.fortegn);
   return [
     { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
     { noegle: 'vedtaget', titel: 'Vedtaget budget', csv: 'vedtaget' },
@@ -56,6 +58,8 @@ export function afvigelsesKolonner(o: Opfoelgning, v: Visning): Kolonne[] {
     ...(v.pct ? [{ noegle: 'pct', titel: 'Afvigelse i %', csv: 'afvigelse_pct' }] : []),
   ];
 }
+
+const AFVIGELSESTITEL = 'Afvigelser pr. politikområde';
 
 /** Builds the deviation table: politikområder with service/øvrige sub-rows, udvalg totals and udgiftsart totals. */
 export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
@@ -70,45 +74,19 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
       korrigeret: talcelle(tal('korrigeret')!, 'beloeb'),
       forventet: talcelle(tal('forventet')!, 'beloeb'),
       forventetForrige: s.forventetForrige ? talcelle(tal('forventetForrige')!, 'beloeb') : null,
-      afvigelse: talcelle(afv, 'beloeb', s.afvigelse.isNegative()),
+      afvigelse: afvigelsescelle(afv, s.afvigelse),
     };
     if (v.pct) {
       const pct = s.korrigeret.isZero() ? null : s.afvigelse.div(s.korrigeret.abs()).times(100);
-      celler.pct = pct && talcelle(pct, 'pct', s.afvigelse.isNegative());
+      celler.pct = pct && afvigelsescelle(pct, s.afvigelse, 'pct');
     }
     return { art, celler, ...sum };
   };
-  // Row ids, so that every total can say which rows it adds up (a workbook's SUM formulas).
-  const id = {
-    po: (nr: string) => `po ${nr}`,
-    del: (nr: string, ua: Udgiftsart) => `po ${nr} ${ua}`,
-    post: (p: PostResultat) => `post ${p.politikomraade} ${p.post}`,
-  };
-  const postRaekke = (p: PostResultat) => raekke('post', `    ${p.post}`, p.sum, { politikomraade: p.politikomraade, udgiftsart: p.udgiftsart, post: p.post }, { id: id.post(p) });
-
-  const raekker: Tabelraekke[] = [];
-  for (const u of o.udvalg) {
-    const omraader = o.politikomraader.filter((x) => x.udvalg === u.navn);
-    for (const p of omraader) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, p.sum, { politikomraade: p.nr }, { id: id.po(p.nr), sumAf: UDGIFTSARTER.map((ua) => id.del(p.nr, ua)) }));
-      for (const ua of UDGIFTSARTER) {
-        const poster = p.poster.filter((x) => x.udgiftsart === ua);
-        raekker.push(raekke('del', `– ${UDGIFTSART_LABEL[ua]}`, p.udgiftsarter[ua], { politikomraade: p.nr, udgiftsart: ua },
-          { id: id.del(p.nr, ua), ...(v.poster && poster.length ? { sumAf: poster.map(id.post) } : {}) }));
-        if (v.poster) raekker.push(...poster.map(postRaekke));
-      }
-    }
-    raekker.push(raekke('sum', o.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, u.sum, {}, { sumAf: omraader.map((p) => id.po(p.nr)) }));
-  }
-  if (o.udvalg.length > 1) raekker.push(raekke('total', 'I alt', o.total, {}, { sumAf: o.politikomraader.map((p) => id.po(p.nr)) }));
-  for (const ua of UDGIFTSARTER) {
-    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, o.udgiftsarter[ua], { udgiftsart: ua }, { sumAf: o.politikomraader.map((p) => id.del(p.nr, ua)) }));
-  }
+  const raekker = udvalgsskelet(o, { dele: true, poster: v.poster })
+    .map(({ art, navn, niveau, noegler, ...sum }) => raekke(art, navn, summeringI(o, niveau)!, noegler, sum));
 
   const noter = [
-    v.fortegn === 'merforbrug_positiv'
-      ? 'Afvigelse: positiv = merforbrug, negativ = mindreforbrug (i forhold til korrigeret budget).'
-      : 'Afvigelse = korrigeret budget − forventet regnskab: negativ = merforbrug, positiv = mindreforbrug.',
+    afvigelsesforklaring(v.fortegn),
     v.afstem
       ? 'Tallene er afrundet, så delene summerer til totalerne (største rest).'
       : 'Totaler er beregnet af uafrundede tal, så afrundede dele summerer ikke altid til totalen.',
@@ -118,8 +96,10 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
     { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
     { noegle: 'post', titel: 'Post', csv: 'post' },
   ];
+  // Printed on its own, a table computed with a forecast says so above it (the files' own figures need no title).
+  const titel = v.grundlag ? { titel: medGrundlag(AFVIGELSESTITEL, v) } : {};
   return {
-    kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse',
+    ...titel, kolonner: afvigelsesKolonner(o, v), csvNoegler, raekker, noter, soejle: 'afvigelse',
     differenser: { afvigelse: ['korrigeret', 'forventet'] },
   };
 }
@@ -128,8 +108,8 @@ export function afvigelsesTabel(o: Opfoelgning, v: Visning): Tabel {
 export function afvigelserDokument(o: Opfoelgning, v: Visning): Dokument {
   const m = o.manifest;
   return {
-    titel: `Afvigelser ${m.opfoelgning} ${m.budgetaar}`,
+    titel: medGrundlag(`Afvigelser ${m.opfoelgning} ${m.budgetaar}`, v),
     undertitel: dokumentUndertitel(m),
-    sektioner: [{ titel: 'Afvigelser pr. politikområde', ark: 'Afvigelser', diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) }],
+    sektioner: [{ titel: medGrundlag(AFVIGELSESTITEL, v), ark: 'Afvigelser', diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) }],
   };
 }

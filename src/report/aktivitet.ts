@@ -3,8 +3,9 @@ import type { Opfoelgning } from '../core/beregn.js';
 import { afstem, ENHEDSFAKTOR, iEnhed, rund, sum, type Decimal } from '../core/money.js';
 import type { Korrektion } from '../core/model.js';
 import { effektDiagram, helaarspersonDiagram } from './diagrammer.js';
-import { talcelle, type Celle, type Dokument, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
-import { beloebTekst, dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
+import { afvigelsescelle, talcelle, type Kolonne, type Celle, type Dokument, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { beloebTekst, dokumentUndertitel, ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
+import { effektforklaring } from '../core/aktivitet.js';
 
 /** "merudgift 0,8 mio. kr." for a korrektion (positive beløb = more spending). */
 export function korrektionTekst(k: Korrektion, v: Visning): string {
@@ -36,14 +37,13 @@ function afstemteBeloeb(rader: Beloeb[], v: Visning): { rader: Beloeb[]; total: 
 
 export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   const aar = o.manifest.budgetaar;
-  const afv = (d: Decimal, merforbrug: boolean) => talcelle(d, 'beloeb', merforbrug);
   const beloebsceller = (y: Beloeb): Record<string, Celle> => ({
     budget: talcelle(y.budget, 'beloeb'),
     forventet: talcelle(y.forventet, 'beloeb'),
-    afvigelse: afv(y.afvigelse, y.afvigelse.isNegative()),
-    maengdeeffekt: afv(y.maengdeeffekt, y.maengdeeffekt.isNegative()),
-    priseffekt: afv(y.priseffekt, y.priseffekt.isNegative()),
-    korrektionseffekt: afv(y.korrektionseffekt, y.korrektionseffekt.isNegative()),
+    afvigelse: afvigelsescelle(y.afvigelse),
+    maengdeeffekt: afvigelsescelle(y.maengdeeffekt),
+    priseffekt: afvigelsescelle(y.priseffekt),
+    korrektionseffekt: afvigelsescelle(y.korrektionseffekt),
   });
   const antal = (d: Decimal | null) => d && talcelle(d, 'antal');
   const pris = (d: Decimal | null) => d && talcelle(d, 'pris');
@@ -71,7 +71,24 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
   const korrektionsnoter = o.ydelser.flatMap((y) => y.korrektioner.map((k) => `${y.ydelse}: ${k.type === 'handleplan' ? 'handleplan: ' : ''}${korrektionTekst(k, v)}`));
   const u = ENHEDSTEKST[v.enhed];
   return {
-    kolonner: [
+    kolonner: aktivitetsKolonner(aar),
+    csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
+    raekker,
+    grupper: [
+      { titel: 'Helårspersoner (HP) og netto udgift pr. helårsperson (kr.)', kolonner: ['ydelse', 'hpRegnskab', 'hpVedtaget', 'hpKorrigeret', 'hpForventet', 'prisRegnskab', 'prisBudget', 'prisForventet'] },
+      { titel: `Afvigelse forklaret (${u})`, kolonner: ['ydelse', 'budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'] },
+    ],
+    noter: [
+      effektforklaring(v.fortegn),
+      ...korrektionsnoter,
+    ],
+    soejle: 'afvigelse',
+    differenser: { afvigelse: ['budget', 'forventet'] },
+  };
+}
+
+function aktivitetsKolonner(aar: number): Kolonne[] {
+  return [
       { noegle: 'ydelse', titel: 'Ydelse', csv: 'ydelse' },
       { noegle: 'hpRegnskab', titel: `HP regnskab ${aar - 1}`, csv: 'hp_regnskab_forrige' },
       { noegle: 'hpVedtaget', titel: `HP budget ${aar}`, csv: 'hp_vedtaget' },
@@ -86,26 +103,13 @@ export function aktivitetsTabel(o: Opfoelgning, v: Visning): Tabel {
       { noegle: 'maengdeeffekt', titel: 'Mængdeeffekt', csv: 'maengdeeffekt' },
       { noegle: 'priseffekt', titel: 'Priseffekt', csv: 'priseffekt' },
       { noegle: 'korrektionseffekt', titel: 'Korrektioner', csv: 'korrektionseffekt' },
-    ],
-    csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
-    raekker,
-    grupper: [
-      { titel: 'Helårspersoner (HP) og netto udgift pr. helårsperson (kr.)', kolonner: ['ydelse', 'hpRegnskab', 'hpVedtaget', 'hpKorrigeret', 'hpForventet', 'prisRegnskab', 'prisBudget', 'prisForventet'] },
-      { titel: `Afvigelse forklaret (${u})`, kolonner: ['ydelse', 'budget', 'forventet', 'afvigelse', 'maengdeeffekt', 'priseffekt', 'korrektionseffekt'] },
-    ],
-    noter: [
-      'Mængdeeffekt = −(HP forventet − HP korrigeret) × pris budget; priseffekt = −(pris forventet − pris budget) × HP forventet; korrektioner = −Σ korrektioner. De tre summerer til afvigelsen.',
-      ...korrektionsnoter,
-    ],
-    soejle: 'afvigelse',
-    differenser: { afvigelse: ['budget', 'forventet'] },
-  };
+  ];
 }
 
 /** The activity table with its charts: helårspersoner budget against forventet, and each afvigelse's parts. */
 export function aktivitetsSektion(o: Opfoelgning, v: Visning): Sektion {
   return {
-    titel: 'Aktivitet: helårspersoner og priser',
+    titel: medGrundlag('Aktivitet: helårspersoner og priser', v),
     ark: 'Aktivitet',
     diagrammer: o.ydelser.length ? [helaarspersonDiagram(o), effektDiagram(o, v)] : [],
     tabel: aktivitetsTabel(o, v),
@@ -115,5 +119,5 @@ export function aktivitetsSektion(o: Opfoelgning, v: Visning): Sektion {
 /** The activity section as a document of its own (the HTML and workbook views of `aktivitet`). */
 export function aktivitetDokument(o: Opfoelgning, v: Visning): Dokument {
   const m = o.manifest;
-  return { titel: `Aktivitet ${m.opfoelgning} ${m.budgetaar}`, undertitel: dokumentUndertitel(m), sektioner: [aktivitetsSektion(o, v)] };
+  return { titel: medGrundlag(`Aktivitet ${m.opfoelgning} ${m.budgetaar}`, v), undertitel: dokumentUndertitel(m), sektioner: [aktivitetsSektion(o, v)] };
 }

@@ -1,12 +1,13 @@
 /** Bevillingsønsker as report values: the request table (as the source prints it) and the deviation after approval. */
 import type { Bevillingsoenske, Flag } from '../core/bevillinger.js';
 import { grupper, type Opfoelgning, type Summering } from '../core/beregn.js';
+import { merforbrugsnote } from '../core/fortegn.js';
 import { NUL, sum, type Decimal } from '../core/money.js';
 import type { Art } from '../core/model.js';
-import { KASSEN, UDGIFTSARTER, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
-import { UDGIFTSART_LABEL } from './afvigelser.js';
-import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
-import { ENHEDSTEKST, type Visning } from './visning.js';
+import { KASSEN, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
+import { summeringI, udvalgsskelet } from './skelet.js';
+import { afvigelsescelle, talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
 const UDGIFTSART_ENTAL: Record<Art, string> = {
   service: 'serviceudgift', overfoersel: 'overførselsudgift', renter: 'renter', skatter: 'skatter',
@@ -103,7 +104,7 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
 
 /** Korrigeret budget + the budget year's bevillinger, and the afvigelse that remains, per politikområde and in total. */
 export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: Visning): Tabel {
-  const afv = (d: Decimal) => talcelle(d, 'beloeb', d.isNegative());
+  const afv = (d: Decimal) => afvigelsescelle(d);
   const raekke = (art: Tabelraekke['art'], navn: string, f: Summering | undefined, e: Summering, ekstra: Record<string, Celle> = {}, sum: Pick<Tabelraekke, 'id' | 'sumAf'> = {}): Tabelraekke => {
     // A politikområde that only bevillinger bring into the table (no posts before) starts from 0.
     const fk = f?.korrigeret ?? NUL;
@@ -122,19 +123,8 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
       },
     };
   };
-  const raekker: Tabelraekke[] = [];
-  const id = (nr: string) => `po ${nr}`;
-  for (const u of efter.udvalg) {
-    const omraader = efter.politikomraader.filter((x) => x.udvalg === u.navn);
-    for (const p of omraader) {
-      raekker.push(raekke('data', `${p.nr} ${p.navn}`, foer.politikomraader.find((x) => x.nr === p.nr)?.sum, p.sum, { politikomraade: p.nr }, { id: id(p.nr) }));
-    }
-    raekker.push(raekke('sum', efter.udvalg.length === 1 ? 'I alt for udvalget' : `I alt for ${u.navn}`, foer.udvalg.find((x) => x.navn === u.navn)?.sum, u.sum, {}, { sumAf: omraader.map((p) => id(p.nr)) }));
-  }
-  if (efter.udvalg.length > 1) raekker.push(raekke('total', 'I alt', foer.total, efter.total, {}, { sumAf: efter.politikomraader.map((p) => id(p.nr)) }));
-  for (const ua of UDGIFTSARTER) {
-    raekker.push(raekke('total', `Samlet ${UDGIFTSART_LABEL[ua]}`, foer.udgiftsarter[ua], efter.udgiftsarter[ua], { udgiftsart: ua }));
-  }
+  const raekker = udvalgsskelet(efter, { dele: false, poster: false })
+    .map(({ art, navn, niveau, noegler, ...sum }) => raekke(art, navn, summeringI(foer, niveau), summeringI(efter, niveau)!, noegler, sum));
   return {
     kolonner: [
       { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
@@ -147,7 +137,7 @@ export function efterBevillingerTabel(foer: Opfoelgning, efter: Opfoelgning, v: 
     ],
     csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }, { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' }],
     raekker,
-    noter: ['Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. Negativ afvigelse = merforbrug.'],
+    noter: [`Bevillingerne for budgetåret lægges til det korrigerede budget; det forventede regnskab er uændret. ${merforbrugsnote(v.fortegn)}.`],
     differenser: { afvigelseFoer: ['korrigeret', 'forventet'], afvigelseEfter: ['korrigeretEfter', 'forventet'] },
   };
 }
@@ -157,6 +147,6 @@ export function bevillingsSektioner(oensker: Bevillingsoenske[], politikomraader
   const navne = new Map(politikomraader.map((p) => [p.nr, `${p.nr} ${p.navn}`]));
   return [
     { titel: 'Bevillingsønsker', ark: 'Bevillingsønsker', tabel: bevillingsTabel(oensker, efter.manifest, navne, vBevilling) },
-    { titel: 'Afvigelse efter bevillinger', ark: 'Efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
+    { titel: medGrundlag('Afvigelse efter bevillinger', v), ark: 'Efter bevillinger', tabel: efterBevillingerTabel(foer, efter, v) },
   ];
 }

@@ -1,7 +1,8 @@
 /** Spending to date and its projection per budget post, and the accounts no kontoplan line covers. */
 import { danskDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
 import { Decimal, formatTal, sum } from '../core/money.js';
-import { talcelle, type Sektion, type Tabel } from './shape.js';
+import { afvigelsesformel, merforbrugOrd } from '../core/fortegn.js';
+import { afvigelsescelle, talcelle, type Sektion, type Tabel } from './shape.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
 
 export function forbrugsTabel(opg: Forbrugsopgoerelse, v: Visning): Tabel {
@@ -19,7 +20,6 @@ export function forbrugsTabel(opg: Forbrugsopgoerelse, v: Visning): Tabel {
     ],
     csvNoegler: [{ noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' }],
     raekker: opg.poster.map((p) => {
-      const afvigelse = p.korrigeret.minus(p.fremskrevet);
       return {
         art: 'data' as const,
         celler: {
@@ -31,13 +31,13 @@ export function forbrugsTabel(opg: Forbrugsopgoerelse, v: Visning): Tabel {
           forventetPct: talcelle(p.forventetAndel.times(100), 'pct'),
           profil: p.profil === 'sidste_aar' ? 'sidste år' : 'lineær',
           fremskrevet: talcelle(p.fremskrevet, 'beloeb'),
-          afvigelse: talcelle(afvigelse, 'beloeb', afvigelse.isNegative()),
+          afvigelse: afvigelsescelle(p.afvigelse),
         },
       };
     }),
     noter: [
       `Forbrug til dato: bogføringer i ${opg.pr.aar} til og med ${danskDato(opg.pr)}. Forventet %: andelen af sidste års forbrug på posten, der var brugt på samme dato (lineær uden sidste år).`,
-      'Fremskrevet regnskab = forbrug til dato / forventet andel; afvigelse = korrigeret − fremskrevet (negativ = merforbrug).',
+      `Fremskrevet regnskab = forbrug til dato / forventet andel; afvigelse = ${afvigelsesformel('fremskrevet', v.fortegn)} (${merforbrugOrd(v.fortegn)} = merforbrug).`,
     ],
   };
 }

@@ -6,6 +6,16 @@ import { prognoseDiagram } from './diagrammer.js';
 import { talcelle, type Sektion, type Tabel } from './shape.js';
 import { ENHEDSTEKST, metodenavn, type Visning } from './visning.js';
 
+/** The forecasts with the kr each one moves: the value `prognose --format json` shows. */
+export interface PrognoseRapport {
+  budgetaar: number;
+  ydelser: (YdelsesPrognose & { effekter: ReturnType<typeof prognoseEffekter> })[];
+}
+
+export function prognoseRapport(prognoser: YdelsesPrognose[], ds: Datasaet): PrognoseRapport {
+  return { budgetaar: ds.manifest.budgetaar, ydelser: prognoser.map((p) => ({ ...p, effekter: prognoseEffekter(p, ds) })) };
+}
+
 export function prognoseTabel(prognoser: YdelsesPrognose[], ds: Datasaet, v: Visning): Tabel {
   const antal = (d: Decimal) => talcelle(d, 'antal');
   // Not an afvigelse (positive = more spending whatever the fortegn), so never flipped or flagged.

@@ -1,11 +1,12 @@
 /** The whole follow-up as one document: the tables, the korrektioner and the explanations in Danish prose. */
-import type { Opfoelgning, PolitikomraadeResultat, PostResultat } from '../core/beregn.js';
+import { afvigelseFoerHandleplaner, type Opfoelgning, type PolitikomraadeResultat, type PostResultat } from '../core/beregn.js';
 import { rund, iEnhed } from '../core/money.js';
-import { afvigelsesTabel, UDGIFTSART_LABEL } from './afvigelser.js';
+import { afvigelsesTabel } from './afvigelser.js';
+import { UDGIFTSART_LABEL } from './skelet.js';
 import { aktivitetsSektion, korrektionTekst } from './aktivitet.js';
 import { afvigelsesDiagram } from './diagrammer.js';
 import { talcelle, type Dokument, type Sektion, type Tabel } from './shape.js';
-import { antalTekst, beloebTekst, dokumentUndertitel, forbrugsord, punktum, type Visning } from './visning.js';
+import { antalTekst, beloebTekst, dokumentUndertitel, forbrugsord, medGrundlag, punktum, type Visning } from './visning.js';
 import { UDGIFTSARTER } from '../core/model.js';
 import type { Decimal } from '../core/money.js';
 
@@ -40,7 +41,7 @@ function postForklaring(p: PostResultat, o: Opfoelgning, v: Visning): string {
     saetninger.push(`Budgetteret med ${antalTekst(y.hp.korrigeret)} helårspersoner, forventet ${antalTekst(y.hp.forventet)} (${effekter.join('; ')})`);
   }
   if (!p.sum.handleplaneffekt.isZero()) {
-    const foer = afv.minus(p.sum.handleplaneffekt);
+    const foer = afvigelseFoerHandleplaner(p.sum);
     saetninger.push(`Før handleplan: ${forbrugsord(foer)} på ${beloebTekst(foer, v)}`);
   }
   if (p.korrektioner.length > 0) saetninger.push(`Heraf: ${p.korrektioner.map((k) => korrektionTekst(k, v)).join('; ')}`);
@@ -58,7 +59,7 @@ function politikomraadeForklaring(p: PolitikomraadeResultat, o: Opfoelgning, v: 
       + (dele.length > 1 || (dele.length === 1 && visesSomNul(afv, v)) ? `: ${dele.join(' og ')}` : ''),
   ].map(punktum);
   if (!p.sum.handleplaneffekt.isZero()) {
-    const foer = afv.minus(p.sum.handleplaneffekt);
+    const foer = afvigelseFoerHandleplaner(p.sum);
     const retning = p.sum.handleplaneffekt.isNegative() ? 'forværre' : 'forbedre';
     tekst.push(`Før handleplaner: ${forbrugsord(foer)} på ${beloebTekst(foer, v)} Handleplanerne forventes at ${retning} resultatet med ${beloebTekst(p.sum.handleplaneffekt, v)}, så afvigelsen efter handleplaner er ${forbrugsord(afv)} på ${beloebTekst(afv, v)}`);
   }
@@ -77,15 +78,15 @@ export function rapportDokument(o: Opfoelgning, v: Visning, ekstra: Sektion[] = 
     + `${visesSomNul(total, v) ? 'balance' : `et ${forbrugsord(total)} på ${beloebTekst(total, v)}`}`)
     + (o.total.forventetForrige ? ` Ved forrige opfølgning var det forventede regnskab ${beloebTekst(o.total.forventetForrige, v)}` : '');
   const sektioner: Sektion[] = [
-    { titel: 'Forventet resultat', ark: 'Afvigelser', tekst: [sammendrag], diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) },
+    { titel: medGrundlag('Forventet resultat', v), ark: 'Afvigelser', tekst: [sammendrag], diagrammer: [afvigelsesDiagram(o, v)], tabel: afvigelsesTabel(o, v) },
   ];
   if (o.ydelser.length > 0) sektioner.push(aktivitetsSektion(o, v));
   const korr = korrektionsTabel(o);
   if (korr.raekker.length > 0) sektioner.push({ titel: 'Korrektioner og handleplaner', ark: 'Korrektioner', tabel: korr });
   sektioner.push(...ekstra);
-  sektioner.push({ titel: 'Forklaringer', underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
+  sektioner.push({ titel: medGrundlag('Forklaringer', v), underafsnit: o.politikomraader.map((p) => politikomraadeForklaring(p, o, v)) });
   return {
-    titel: `Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`,
+    titel: medGrundlag(`Budgetopfølgning ${m.opfoelgning} ${m.budgetaar}`, v),
     undertitel: dokumentUndertitel(m),
     sektioner,
   };

@@ -1,20 +1,12 @@
 /** Scenarios beside the base, and sensitivity runs, as report values. */
 import type { Opfoelgning, Summering } from '../core/beregn.js';
 import type { Foelsomhed } from '../core/scenarie.js';
-import { UDGIFTSARTER } from '../core/model.js';
+import { merforbrugOrd, merforbrugsnote } from '../core/fortegn.js';
 import { formatTal } from '../core/money.js';
-import { UDGIFTSART_LABEL } from './afvigelser.js';
-import { talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
-import { dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
+import { summeringI, udvalgsskelet, type Niveau } from './skelet.js';
+import { afvigelsescelle, talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
+import { dokumentUndertitel, ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 import type { Manifest } from '../core/model.js';
-
-/** Each follow-up's politikområder by nr, indexed once (a search per row and scenario was quadratic). */
-const nrIndeks = new WeakMap<Opfoelgning, Map<string, Opfoelgning['politikomraader'][number]>>();
-function perNr(o: Opfoelgning) {
-  let m = nrIndeks.get(o);
-  if (!m) nrIndeks.set(o, (m = new Map(o.politikomraader.map((p) => [p.nr, p]))));
-  return m;
-}
 
 /** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
 export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
@@ -27,40 +19,39 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
       ...(i > 0 ? [{ noegle: `d${i}`, titel: `${s.navn}: ændring`, csv: `${s.navn}_aendring` }] : []),
     ]),
   ];
-  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
-  const raekke = (art: Tabelraekke['art'], navn: string, hent: (o: Opfoelgning) => Summering | undefined): Tabelraekke => {
-    const b = hent(basis);
+  const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
+  const raekke = (art: Tabelraekke['art'], navn: string, niveau: Niveau): Tabelraekke => {
+    const b = summeringI(basis, niveau);
     const celler: Record<string, Celle> = { navn };
     alle.forEach((s, i) => {
-      const x = hent(s.o);
+      const x = summeringI(s.o, niveau);
       celler[`f${i}`] = x ? talcelle(x.forventet, 'beloeb') : null;
       celler[`a${i}`] = x ? afv(x.afvigelse) : null;
       if (i > 0) celler[`d${i}`] = x && b ? afv(x.afvigelse.minus(b.afvigelse)) : null;
     });
     return { art, celler };
   };
-  const raekker: Tabelraekke[] = [
-    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => perNr(o).get(p.nr)?.sum)),
-    raekke('total', 'I alt', (o) => o.total),
-    ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
-  ];
-  return { kolonner, raekker, noter: ['Ændring = scenariets afvigelse − basisafvigelsen: negativ = mere merforbrug.'] };
+  const raekker = udvalgsskelet(basis, { dele: false, poster: false }).map((r) => raekke(r.art, r.navn, r.niveau));
+  const navne = scenarier.map((s) => s.navn).join(', ');
+  const titel = medGrundlag(`Hvad nu hvis: ${navne} ved siden af basis (scenarieberegning, ikke opfølgningens tal)`, v);
+  return { titel, kolonner, raekker, noter: [`Ændring = scenariets afvigelse − basisafvigelsen: ${merforbrugOrd(v.fortegn)} = mere merforbrug.`] };
 }
 
 /** The sensitivity run: afvigelse of the politikområde and in total per value, and the exact break-even. */
 export function foelsomhedsTabel(f: Foelsomhed, v: Visning): Tabel {
-  const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
+  const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
   const nul = f.nulpunkt === null
     ? 'Prisen er 0: afvigelsen afhænger ikke af helårspersonerne.'
     : `Afvigelsen på ${f.politikomraade} er 0 ved ${formatTal(f.nulpunkt, { decimaler: 10, format: 'da', tusindtalsseparator: true })} helårspersoner på ${f.ydelse}; flere giver merforbrug, færre mindreforbrug.`;
   return {
+    titel: medGrundlag(`Hvad nu hvis: afvigelsen ved forskellige helårspersoner på ${f.ydelse} (følsomhed, ikke opfølgningens tal)`, v),
     kolonner: [
       { noegle: 'hp', titel: `HP ${f.ydelse}`, csv: 'hp' },
       { noegle: 'po', titel: `Afvigelse ${f.politikomraade}`, csv: 'afvigelse_politikomraade' },
       { noegle: 'total', titel: 'Afvigelse i alt', csv: 'afvigelse_total' },
     ],
     raekker: f.punkter.map((p) => ({ art: 'data', celler: { hp: talcelle(p.hp, 'antal'), po: afv(p.politikomraade), total: afv(p.total) } })),
-    noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; negativ afvigelse = merforbrug.`],
+    noter: [nul, `Beløb i ${ENHEDSTEKST[v.enhed]}; ${merforbrugsnote(v.fortegn).toLowerCase()}.`],
   };
 }
 

@@ -2,6 +2,7 @@
  * The one report shape every text renderer draws: a document of sections, each a table or text.
  * Cells hold exact figures; rounding and units are the renderer's display choices.
  */
+import { erMerforbrug } from '../core/fortegn.js';
 import type { Decimal, Enhed } from '../core/money.js';
 
 /** `beloeb`: kr, shown in the chosen unit; `antal`: helårspersoner; `pris`: kr per helårsperson; `pct`: percent. */
@@ -36,6 +37,8 @@ export interface Tabelraekke {
 }
 
 export interface Tabel {
+  /** A heading shown above the table when it is printed on its own (not part of a document). */
+  titel?: string;
   kolonner: Kolonne[];
   /** Identifying columns written only to CSV (a row's politikområde, udgiftsart, post), ahead of `kolonner`. */
   csvNoegler?: Kolonne[];
@@ -117,5 +120,9 @@ export interface Dokument {
 
 export const talcelle = (tal: Decimal, art: Talart, merforbrug?: boolean): Talcelle =>
   merforbrug === undefined ? { tal, art } : { tal, art, merforbrug };
+
+/** An afvigelse (or a part of one) as a cell: `vist` is the figure shown, `eksakt` decides whether it is a merforbrug. */
+export const afvigelsescelle = (vist: Decimal, eksakt: Decimal = vist, art: Talart = 'beloeb'): Talcelle =>
+  talcelle(vist, art, erMerforbrug(eksakt));
 
 export const erTal = (c: Celle): c is Talcelle => c !== null && typeof c === 'object';

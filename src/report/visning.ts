@@ -1,5 +1,5 @@
 /** Display choices shared by the report builders (never part of the computed figures). */
-import { formatTal, iEnhed, type Decimal, type Enhed } from '../core/money.js';
+import { ENHED, ENHEDER, formatTal, iEnhed, type Decimal, type Enhed } from '../core/money.js';
 import type { Fortegn, Manifest } from '../core/model.js';
 
 export interface Visning {
@@ -13,22 +13,24 @@ export interface Visning {
   pct: boolean;
   /** Round so that displayed parts add up to displayed totals (largest remainder). */
   afstem: boolean;
+  /** What the figures were computed with when not the files' own ("med prognosen: bedst"): said in every table's title. */
+  grundlag?: string;
 }
 
 export const STANDARDVISNING: Visning = { enhed: 'mio.kr', decimaler: 1, fortegn: 'merforbrug_negativ', poster: false, pct: false, afstem: false };
 
 /** The unit in a table heading ("Drift (1.000 kr.)"). */
-export const ENHEDSTEKST: Record<Enhed, string> = { kr: 'kr.', 't.kr': '1.000 kr.', 'mio.kr': 'mio. kr.' };
-/** The unit after an amount in running text ("1.937,4 t.kr."). */
-const ENHED_I_TEKST: Record<Enhed, string> = { kr: 'kr.', 't.kr': 't.kr.', 'mio.kr': 'mio. kr.' };
+export const ENHEDSTEKST = Object.fromEntries(ENHEDER.map((e) => [e, ENHED[e].overskrift])) as Readonly<Record<Enhed, string>>;
 
 /** `11,0 mio. kr.` — an amount in running Danish text, unsigned. */
 export function beloebTekst(kr: Decimal, v: Pick<Visning, 'enhed' | 'decimaler'>): string {
-  return `${formatTal(iEnhed(kr.abs(), v.enhed), { decimaler: v.decimaler, format: 'da', tusindtalsseparator: true })} ${ENHED_I_TEKST[v.enhed]}`;
+  return `${formatTal(iEnhed(kr.abs(), v.enhed), { decimaler: v.decimaler, format: 'da', tusindtalsseparator: true })} ${ENHED[v.enhed].iTekst}`;
 }
 
-/** "merforbrug"/"mindreforbrug" for an afvigelse (korrigeret − forventet). */
-export const forbrugsord = (afvigelse: Decimal) => (afvigelse.isNegative() ? 'merforbrug' : 'mindreforbrug');
+export { forbrugsord } from '../core/fortegn.js';
+
+/** A title with what its figures were computed with ("… (med prognosen: trend)"), so a forecast or a scenario is never mistaken for the official table. */
+export const medGrundlag = (titel: string, v: Pick<Visning, 'grundlag'>): string => (v.grundlag ? `${titel} (${v.grundlag})` : titel);
 
 /** The previous follow-up's name: BO2 → BO1; otherwise "forrige". */
 export function forrigeNavn(opfoelgning: string): string {
