@@ -150,7 +150,7 @@ describe('a price effect (fixtures/priseffekt)', () => {
   it('prints it: −4,4 mio. kr. in the activity JSON to the øre and in the table in mio. kr.', async () => {
     const { aktivitetJson } = await import('../src/render/json.js');
     const j = aktivitetJson(p).ydelser.find((y) => y.ydelse === 'Sygedagpenge')!;
-    expect([j.maengdeeffekt, j.priseffekt, j.afvigelse]).toEqual([-11044121, -4435653, -15479774]);
+    expect([j.maengdeeffekt, j.priseffekt, j.afvigelse].map(Number)).toEqual([-11044121, -4435653, -15479774]);
     expect(mio(syg(p).priseffekt)).toBe('-4,4');
   });
 });

@@ -105,7 +105,9 @@ describe('one mapping from error class to exit code', () => {
 
   it('lists the document formats only for commands that build documents', () => {
     expect(formaterFor('rapport')).toContain('xlsx');
-    expect(formaterFor('scenarie')).toEqual(['tabel', 'csv', 'json', 'markdown']);
+    expect(formaterFor('scenarie')).toContain('docx');
+    // Every report command builds a document now; a command that did not would offer the text formats only.
+    expect(formaterFor('ingen-dokument')).toEqual(['tabel', 'csv', 'json', 'markdown']);
   });
 });
 
