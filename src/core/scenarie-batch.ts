@@ -25,14 +25,21 @@ const POTENS: bigint[] = Array.from({ length: 2 * BELOEB_E + 1 }, (_, i) => 10n 
 /** The fields of helårspersoner and prices a scenario can change; the activity formula is probed on these. */
 const HP_FELTER = ['vedtaget', 'korrigeret', 'forventet'] as const;
 const PRIS_FELTER = ['budget', 'forventet'] as const;
+const FELTER = HP_FELTER.length + PRIS_FELTER.length;
+/** Positions in a ydelse's FELTER values. */
 const HP_K = 1;
 const HP_F = 2;
-const PRIS_F = 1;
+const PRIS_B = HP_FELTER.length;
+const PRIS_F = HP_FELTER.length + 1;
 
 /** A Decimal as an integer at scale 10^-e, or null when it has more decimals than that. */
 function heltal(d: Decimal, e: number): bigint | null {
-  if (d.decimalPlaces() > e) return null;
-  return BigInt(d.times(POTENS[e]!.toString()).toFixed(0));
+  const t = d.toFixed(); // normal notation, every decimal, no rounding
+  const punkt = t.indexOf('.');
+  if (punkt < 0) return BigInt(t) * POTENS[e]!;
+  const decimaler = t.length - punkt - 1;
+  if (decimaler > e) return null;
+  return BigInt(t.slice(0, punkt) + t.slice(punkt + 1)) * POTENS[e - decimaler]!;
 }
 
 /** An integer at scale 10^-e as an exact Decimal (the edge back to decimal.js). */
@@ -45,11 +52,9 @@ export function fraHeltal(m: bigint, e: number): Decimal {
 
 /** An integer at scale 10^-e rounded half away from zero to scale 10^-ud (ud ≤ e). */
 function afrund(m: bigint, e: number, ud: number): bigint {
-  const d = POTENS[e - ud]!;
-  const q = m / d;
-  const r = m % d;
-  if (2n * (r < 0n ? -r : r) >= d) return m < 0n ? q - 1n : q + 1n;
-  return q;
+  const halv = 5n * POTENS[e - ud - 1]!;
+  // BigInt division truncates toward zero: adding half the divisor away from zero first rounds half away from zero.
+  return (m < 0n ? m - halv : m + halv) / POTENS[e - ud]!;
 }
 
 interface Led {
@@ -91,11 +96,10 @@ function aktivitetsled(): Led[] | null {
   return vaerdi(hpTal, prisTal).eq(forventet.toString()) ? led : null;
 }
 
-/** A ydelse's post, helårspersoner (HP_FELTER) and prices (PRIS_FELTER), at scale 10^-E. */
+/** A ydelse's post, and its helårspersoner (HP_FELTER) then prices (PRIS_FELTER), at scale 10^-E. */
 interface Aktivitet {
   post: number;
-  hp: bigint[];
-  pris: bigint[];
+  felter: bigint[];
 }
 
 /** What one dataset's scenarios share: the base as integers and the map from each post to its aggregates. */
@@ -112,9 +116,12 @@ interface Grundlag {
   handleplansum: bigint[];
   harHandleplan: boolean[];
   postIndeks: Map<string, number>;
-  ydelser: Map<string, Aktivitet>;
-  /** The ydelse of each activity post. */
-  ydelseAfPost: Map<number, Aktivitet>;
+  aktiviteter: Aktivitet[];
+  ydelseIndeks: Map<string, number>;
+  /** The ydelse (index into aktiviteter) of each activity post. */
+  ydelseAfPost: Map<number, number>;
+  /** The posts that have handleplaner. */
+  medHandleplan: number[];
   /** Aggregates of each post (indices into ak/af/ah); -1 where the post belongs to none. */
   aggregater: Int32Array[];
   ak: bigint[];
@@ -165,7 +172,7 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
     const resultatAf = new Map(resultater.map((r) => [postNoegle(r.politikomraade, r.post), r]));
     const g: Grundlag = {
       basis, led, k: [], f: [], h: [], grundlag: [], korrektionssum: [], handleplansum: [], harHandleplan: [],
-      postIndeks: new Map(), ydelser: new Map(), ydelseAfPost: new Map(), aggregater: [], ak: [], af: [], ah: [], postPo: [], ...liste,
+      postIndeks: new Map(), aktiviteter: [], ydelseIndeks: new Map(), ydelseAfPost: new Map(), medHandleplan: [], aggregater: [], ak: [], af: [], ah: [], postPo: [], ...liste,
     };
     for (const s of liste.summeringer) {
       g.ak.push(tilHeltal(s.korrigeret, BELOEB_E));
@@ -197,6 +204,7 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
       g.korrektionssum[i] = g.korrektionssum[i]! + b;
       if (k.type === 'handleplan') {
         g.handleplansum[i] = g.handleplansum[i]! + b;
+        if (!g.harHandleplan[i]) g.medHandleplan.push(i);
         g.harHandleplan[i] = true;
       }
     }
@@ -207,11 +215,11 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
       const pris = priser.get(y.ydelse)!;
       const a: Aktivitet = {
         post: postAfNavn.get(y.ydelse)!,
-        hp: HP_FELTER.map((f) => tilHeltal(y.hp[f], E)),
-        pris: PRIS_FELTER.map((f) => tilHeltal(pris[f], E)),
+        felter: [...HP_FELTER.map((f) => tilHeltal(y.hp[f], E)), ...PRIS_FELTER.map((f) => tilHeltal(pris[f], E))],
       };
-      g.ydelser.set(y.ydelse, a);
-      g.ydelseAfPost.set(a.post, a);
+      g.ydelseIndeks.set(y.ydelse, g.aktiviteter.length);
+      g.ydelseAfPost.set(a.post, g.aktiviteter.length);
+      g.aktiviteter.push(a);
     }
     return g;
   } catch (e) {
@@ -234,132 +242,134 @@ function udfoerHeltal(v: bigint, o: Operation, e: number): bigint | null {
   }
   // v × (1 + p/100) = v × (100·10^c + p·10^c) / (100·10^c), with c the percentage's decimals.
   const c = o.vaerdi.decimalPlaces();
-  if (c > E) return null;
+  const p = c > E ? null : heltal(o.vaerdi, c);
+  if (p === null) return null;
   const naevner = 100n * POTENS[c]!;
-  const t = v * (naevner + BigInt(o.vaerdi.times(POTENS[c]!.toString()).toFixed(0)));
+  const t = v * (naevner + p);
   return t % naevner === 0n ? t / naevner : null;
-}
-
-/** A post's state within one scenario. */
-interface PostTilstand {
-  k: bigint;
-  grundlag: bigint | null;
-  korrektionssum: bigint;
-  handleplanFra: boolean;
 }
 
 /** Thrown inside a scenario that this path does not take; the scenario goes through the Decimal engine. */
 class Omvej extends Error {}
 
-/** One scenario's changed posts: their index and the change of korrigeret, forventet and handleplaneffekt. */
-interface Delta {
-  poster: number[];
-  dk: bigint[];
-  df: bigint[];
-  dh: bigint[];
-}
+/** One scenario's changed posts, flat: post index, then the change of korrigeret, forventet, handleplaneffekt. */
+type Delta = (number | bigint)[];
 
-/** Applies a scenario's changes, in order, to the posts and ydelser they touch. */
-function anvend(g: Grundlag, aendringer: readonly Aendring[]) {
-  const ydelser = new Map<string, Aktivitet>();
-  const poster = new Map<number, PostTilstand>();
-  const post = (i: number): PostTilstand => {
-    let t = poster.get(i);
-    if (!t) {
-      t = { k: g.k[i]!, grundlag: g.grundlag[i] as bigint | null, korrektionssum: g.korrektionssum[i]!, handleplanFra: false };
-      poster.set(i, t);
+/**
+ * The working state of one scenario at a time, reused across a batch (no allocation per post): each array
+ * holds the current value of a touched post or ydelse; a stamp says whether it belongs to this scenario.
+ */
+class Kladde {
+  private stempel = 0;
+  private readonly postStempel: Int32Array;
+  private readonly yStempel: Int32Array;
+  private readonly k: bigint[] = [];
+  private readonly grundlag: (bigint | null)[] = [];
+  private readonly korr: bigint[] = [];
+  private readonly fra: Uint8Array;
+  /** Per ydelse, FELTER values: its helårspersoner (HP_FELTER), then its prices (PRIS_FELTER). */
+  private readonly aktivitet: bigint[] = [];
+  private readonly poster: number[] = [];
+
+  constructor(private readonly g: Grundlag) {
+    this.postStempel = new Int32Array(g.k.length);
+    this.fra = new Uint8Array(g.k.length);
+    this.yStempel = new Int32Array(g.aktiviteter.length);
+  }
+
+  /** The exact change of each post the scenario touches. */
+  delta(aendringer: readonly Aendring[]): Delta {
+    this.stempel++;
+    this.poster.length = 0;
+    for (const a of aendringer) this.anvend(a);
+    const g = this.g;
+    const d: Delta = [];
+    for (const i of this.poster) {
+      let f = this.k[i]! + this.korr[i]!;
+      const grundlag = this.grundlag[i]!;
+      if (grundlag !== null) {
+        f = grundlag + this.korr[i]!;
+      } else {
+        const y = g.ydelseAfPost.get(i)!;
+        const v = this.yStempel[y] === this.stempel ? this.aktivitet : g.aktiviteter[y]!.felter;
+        const o = this.yStempel[y] === this.stempel ? y * FELTER : 0;
+        for (const l of g.led) f += l.k * v[o + l.hp]! * v[o + HP_FELTER.length + l.pris]!;
+      }
+      d.push(i, this.k[i]! - g.k[i]!, f - g.f[i]!, this.fra[i] ? -g.h[i]! : 0n);
     }
-    return t;
-  };
-  const ydelse = (navn: string) => {
-    let y = ydelser.get(navn);
-    if (!y) {
-      const b = g.ydelser.get(navn);
-      if (!b) throw new Omvej();
-      y = { post: b.post, hp: [...b.hp], pris: [...b.pris] };
-      ydelser.set(navn, y);
-      post(b.post);
+    return d;
+  }
+
+  private post(i: number): number {
+    if (this.postStempel[i] !== this.stempel) {
+      this.postStempel[i] = this.stempel;
+      this.k[i] = this.g.k[i]!;
+      this.grundlag[i] = this.g.grundlag[i] as bigint | null;
+      this.korr[i] = this.g.korrektionssum[i]!;
+      this.fra[i] = 0;
+      this.poster.push(i);
+    }
+    return i;
+  }
+
+  private ydelse(navn: string): number {
+    const y = this.g.ydelseIndeks.get(navn);
+    if (y === undefined) throw new Omvej();
+    if (this.yStempel[y] !== this.stempel) {
+      this.yStempel[y] = this.stempel;
+      const b = this.g.aktiviteter[y]!;
+      for (let n = 0; n < FELTER; n++) this.aktivitet[y * FELTER + n] = b.felter[n]!;
+      this.post(b.post);
     }
     return y;
-  };
-  const postAf = (po: string, navn: string) => {
-    const i = g.postIndeks.get(postNoegle(po, navn));
+  }
+
+  private postAf(po: string, navn: string): number {
+    const i = this.g.postIndeks.get(postNoegle(po, navn));
     if (i === undefined) throw new Omvej();
-    return i;
-  };
-  for (const a of aendringer) {
-    if (a.art === 'hp') {
-      const y = ydelse(a.ydelse);
-      const felt = a.felt === 'korrigeret' ? HP_K : HP_F;
-      const ny = udfoerHeltal(y.hp[felt]!, a.operation, E);
-      if (ny === null || ny < 0n) throw new Omvej();
+    return this.post(i);
+  }
+
+  /** One change, as anvendScenarie makes it. */
+  private anvend(a: Aendring): void {
+    if (a.art === 'hp' || a.art === 'pris') {
+      const o = this.ydelse(a.ydelse) * FELTER;
+      const v = this.aktivitet;
+      const felt = o + (a.art === 'pris' ? PRIS_F : a.felt === 'korrigeret' ? HP_K : HP_F);
+      const ny = udfoerHeltal(v[felt]!, a.operation, E);
+      if (ny === null || (a.art === 'hp' && ny < 0n)) throw new Omvej();
       // The budget follows its helårspersoner (as in anvendScenarie): korrigeret += ΔHP × budgetpris.
-      if (felt === HP_K) post(y.post).k += (ny - y.hp[HP_K]!) * y.pris[0]!;
-      y.hp[felt] = ny;
-    } else if (a.art === 'pris') {
-      const y = ydelse(a.ydelse);
-      const ny = udfoerHeltal(y.pris[PRIS_F]!, a.operation, E);
-      if (ny === null) throw new Omvej();
-      y.pris[PRIS_F] = ny;
+      if (felt === o + HP_K) this.k[this.g.aktiviteter[o / FELTER]!.post]! += (ny - v[felt]!) * v[o + PRIS_B]!;
+      v[felt] = ny;
     } else if (a.art === 'forventet') {
-      const t = post(postAf(a.politikomraade, a.post));
-      const ny = t.grundlag === null ? null : udfoerHeltal(t.grundlag, a.operation, BELOEB_E);
+      const i = this.postAf(a.politikomraade, a.post);
+      const g = this.grundlag[i]!;
+      const ny = g === null ? null : udfoerHeltal(g, a.operation, BELOEB_E);
       if (ny === null) throw new Omvej();
-      t.grundlag = ny;
+      this.grundlag[i] = ny;
     } else if (a.art === 'korrektion') {
-      const t = post(postAf(a.politikomraade, a.post));
+      const i = this.postAf(a.politikomraade, a.post);
       const b = heltal(a.beloeb, BELOEB_E);
       if (b === null) throw new Omvej();
-      t.korrektionssum += b;
+      this.korr[i]! += b;
     } else {
-      slaaHandleplanerFra(g, a, post, postAf);
+      this.slaaHandleplanerFra(a);
     }
   }
-  return { ydelser, poster };
-}
 
-function slaaHandleplanerFra(
-  g: Grundlag,
-  a: Extract<Aendring, { art: 'handleplan_fra' }>,
-  post: (i: number) => PostTilstand,
-  postAf: (po: string, navn: string) => number,
-) {
-  const kun = a.post !== null ? postAf(a.politikomraade!, a.post) : -1;
-  let ramt = false;
-  // Bounded by the number of posts; only posts with handleplaner are touched.
-  for (let i = 0; i < g.harHandleplan.length; i++) {
-    if (!g.harHandleplan[i] || (kun >= 0 && i !== kun)) continue;
-    if (a.politikomraade !== null && g.postPo[i] !== a.politikomraade) continue;
-    const t = post(i);
-    if (t.handleplanFra) continue;
-    t.handleplanFra = true;
-    t.korrektionssum -= g.handleplansum[i]!;
-    ramt = true;
-  }
-  if (!ramt) throw new Omvej(); // nothing to switch off: anvendScenarie says so in its own words
-}
-
-/** The exact change of each touched post. */
-function delta(g: Grundlag, aendringer: readonly Aendring[]): Delta {
-  const { ydelser, poster } = anvend(g, aendringer);
-  const aktivitet = new Map<number, Aktivitet>();
-  for (const y of ydelser.values()) aktivitet.set(y.post, y);
-  const d: Delta = { poster: [], dk: [], df: [], dh: [] };
-  for (const [i, t] of poster) {
-    let f: bigint;
-    if (t.grundlag !== null) {
-      f = t.grundlag + t.korrektionssum;
-    } else {
-      const y = aktivitet.get(i) ?? g.ydelseAfPost.get(i)!;
-      f = t.k + t.korrektionssum;
-      for (const l of g.led) f += l.k * y.hp[l.hp]! * y.pris[l.pris]!;
+  private slaaHandleplanerFra(a: Extract<Aendring, { art: 'handleplan_fra' }>): void {
+    const kun = a.post !== null ? this.postAf(a.politikomraade!, a.post) : -1;
+    let ramt = false;
+    for (const i of this.g.medHandleplan) { // bounded: the posts that have handleplaner
+      if ((kun >= 0 && i !== kun) || (a.politikomraade !== null && this.g.postPo[i] !== a.politikomraade)) continue;
+      this.post(i);
+      if (this.fra[i]) continue;
+      this.fra[i] = 1;
+      this.korr[i]! -= this.g.handleplansum[i]!;
+      ramt = true;
     }
-    d.poster.push(i);
-    d.dk.push(t.k - g.k[i]!);
-    d.df.push(f - g.f[i]!);
-    d.dh.push(t.handleplanFra ? -g.h[i]! : 0n);
+    if (!ramt) throw new Omvej(); // nothing to switch off: anvendScenarie says so in its own words
   }
-  return d;
 }
 
 /** The figures of one scenario: exact kr as Decimals (made on request), and the total afvigelse in øre. */
@@ -381,47 +391,35 @@ export interface ScenarieTotaler {
 /** Summaries from the base and a delta (integers until asked). */
 class DeltaTotaler implements ScenarieTotaler {
   readonly vej = 'heltal';
-  afvigelseOere: bigint;
-  forventetOere: bigint;
-  private readonly tk: bigint;
-  private readonly tf: bigint;
-  private readonly th: bigint;
+  readonly afvigelseOere: bigint;
+  private readonly f: bigint;
 
   constructor(readonly navn: string, private readonly g: Grundlag, private readonly d: Delta) {
-    let tk = 0n;
-    let tf = 0n;
-    let th = 0n;
-    for (let n = 0; n < d.poster.length; n++) {
-      if (g.aggregater[d.poster[n]!]!.length === 0) continue;
-      tk += d.dk[n]!;
-      tf += d.df[n]!;
-      th += d.dh[n]!;
+    let afvigelse = g.ak[0]! - g.af[0]!;
+    let f = g.af[0]!;
+    for (let n = 0; n < d.length; n += 4) {
+      if (g.aggregater[d[n] as number]!.length === 0) continue; // a post outside every table
+      afvigelse += (d[n + 1] as bigint) - (d[n + 2] as bigint);
+      f += d[n + 2] as bigint;
     }
-    this.tk = tk;
-    this.tf = tf;
-    this.th = th;
-    const k = g.ak[0]! + tk;
-    const f = g.af[0]! + tf;
-    this.afvigelseOere = afrund(k - f, BELOEB_E, 2);
-    this.forventetOere = afrund(f, BELOEB_E, 2);
+    this.f = f;
+    this.afvigelseOere = afrund(afvigelse, BELOEB_E, 2);
+  }
+
+  get forventetOere(): bigint {
+    return afrund(this.f, BELOEB_E, 2);
   }
 
   private summering(a: number): Summering {
-    const g = this.g;
+    const { g, d } = this;
     let k = g.ak[a]!;
     let f = g.af[a]!;
     let h = g.ah[a]!;
-    if (a === 0) {
-      k += this.tk;
-      f += this.tf;
-      h += this.th;
-    } else {
-      for (let n = 0; n < this.d.poster.length; n++) {
-        if (!g.aggregater[this.d.poster[n]!]!.includes(a)) continue;
-        k += this.d.dk[n]!;
-        f += this.d.df[n]!;
-        h += this.d.dh[n]!;
-      }
+    for (let n = 0; n < d.length; n += 4) {
+      if (!g.aggregater[d[n] as number]!.includes(a)) continue;
+      k += d[n + 1] as bigint;
+      f += d[n + 2] as bigint;
+      h += d[n + 3] as bigint;
     }
     const s = g.summeringer[a]!;
     return {
@@ -476,11 +474,12 @@ export function opfoelgningTotaler(navn: string, o: Opfoelgning): ScenarieTotale
  */
 export function beregnScenarier(datasaet: Datasaet, scenarier: readonly Scenarie[]): ScenarieTotaler[] {
   const g = grundlagFor(datasaet);
+  const kladde = g && new Kladde(g);
   const ud: ScenarieTotaler[] = [];
   for (const s of scenarier) {
-    if (g) {
+    if (g && kladde) {
       try {
-        ud.push(new DeltaTotaler(s.navn, g, delta(g, s.aendringer)));
+        ud.push(new DeltaTotaler(s.navn, g, kladde.delta(s.aendringer)));
         continue;
       } catch (e) {
         if (!(e instanceof Omvej)) throw e;
