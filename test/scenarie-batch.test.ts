@@ -12,6 +12,8 @@ import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { datasaetArb } from './builders.js';
 import { datasaet, korrektion, po, post, pris, ydelse } from './builders.core.js';
 import { REFERENCE } from './helpers.js';
+import { scenarieTabel } from '../src/report/scenarier.js';
+import { STANDARDVISNING } from '../src/report/visning.js';
 
 const SEED = 1717;
 const KOERSLER = Number(process.env.FUZZ_RUNS ?? 400);
@@ -178,5 +180,21 @@ describe('beregnScenarier equals beregn ∘ anvendScenarie (differential, fixed 
     expect(scenarier.length).toBeGreaterThan(100);
     const basis = beregn(ds);
     beregnScenarier(ds, scenarier).forEach((t, i) => sammenlign(t, idag(ds, scenarier[i]!.aendringer) as Opfoelgning, basis));
+  });
+});
+
+describe('scenarie --fil draws its table from beregnScenarier', () => {
+  it('the table from the batch engine is cell for cell the table from the full engine', async () => {
+    const ds = (await indlaesDatasaet(REFERENCE)).datasaet!;
+    const scenarier: Scenarie[] = [
+      { navn: 'Flere', aendringer: [parseAendring('hp', 'Kontanthjælp', '+64'), parseAendring('pris', 'Sygedagpenge', '+5%')] },
+      { navn: 'Uden handleplan', aendringer: [parseAendring('handleplan_fra', 'alle', '')] },
+      { navn: 'Korrektion', aendringer: [parseAendring('korrektion', '2.2:Erhvervsservice', '-1.234,56')] },
+    ];
+    const basis = beregn(ds);
+    const fuld = scenarieTabel(basis, scenarier.map((s) => ({ navn: s.navn, o: idag(ds, s.aendringer) as Opfoelgning })), STANDARDVISNING);
+    const batch = scenarieTabel(basis, beregnScenarier(ds, scenarier), STANDARDVISNING);
+    expect(JSON.stringify(batch)).toBe(JSON.stringify(fuld));
+    expect(batch.raekker.length).toBeGreaterThan(3);
   });
 });

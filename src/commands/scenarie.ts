@@ -1,6 +1,7 @@
 /** `budgetopf scenarie [mappe]`: what-if scenarios beside the base, or a sensitivity run (`--foelsomhed`). */
 import { existsSync } from 'node:fs';
 import { beregn } from '../core/beregn.js';
+import { beregnScenarier } from '../core/scenarie-batch.js';
 import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, ScenarieFejl } from '../core/scenarie.js';
 import { fundLinje } from '../render/fund.js';
 import { foelsomhedJson, json, scenarierJson } from '../render/json.js';
@@ -89,10 +90,15 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
-  const beregnede = scenarier.map((s) => ({ navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring))) }));
-  const vis = erDokumentformat(flag.format) ? scenarieDokument(k.o, beregnede, v) : scenarieTabel(k.o, beregnede, v);
+  const aendringer = (s: NavngivetScenarie) => s.aendringer.map((a) => a.aendring);
+  // JSON and documents carry every post: the full engine. The tables need each scenario's totals only: the batch engine.
+  const fulde = () => scenarier.map((s) => ({
+    navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, aendringer(s))),
+  }));
+  const totaler = () => beregnScenarier(k.ds, scenarier.map((s) => ({ navn: s.navn, aendringer: aendringer(s) })));
   const tekst = flag.format === 'json'
-    ? json(scenarierJson(k.o, beregnede))
-    : await renderUdskrift(vis, flag, v, miljoe);
+    ? json(scenarierJson(k.o, fulde()))
+    : await renderUdskrift(
+      erDokumentformat(flag.format) ? scenarieDokument(k.o, fulde(), v) : scenarieTabel(k.o, totaler(), v), flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

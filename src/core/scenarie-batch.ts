@@ -454,6 +454,7 @@ class DeltaTotaler implements ScenarieTotaler {
 /** A scenario computed by the Decimal engine, behind the same interface. */
 export function opfoelgningTotaler(navn: string, o: Opfoelgning): ScenarieTotaler {
   const tilOere = (d: Decimal) => BigInt(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  let poer: Map<string, Summering> | undefined;
   return {
     navn,
     vej: 'decimal',
@@ -461,7 +462,7 @@ export function opfoelgningTotaler(navn: string, o: Opfoelgning): ScenarieTotale
     forventetOere: tilOere(o.total.forventet),
     total: () => o.total,
     udgiftsart: (u) => o.udgiftsarter[u],
-    politikomraade: (nr) => o.politikomraader.find((p) => p.nr === nr)?.sum,
+    politikomraade: (nr) => (poer ??= new Map(o.politikomraader.map((p) => [p.nr, p.sum]))).get(nr),
     udvalg: (navn) => o.udvalg.find((u) => u.navn === navn)?.sum,
   };
 }
