@@ -285,15 +285,19 @@ class Kladde {
     const g = this.g;
     const d: Delta = [];
     for (const i of this.poster) {
-      let f = this.k[i]! + this.korr[i]!;
       const grundlag = this.grundlag[i]!;
+      let f: bigint;
       if (grundlag !== null) {
         f = grundlag + this.korr[i]!;
       } else {
+        f = this.k[i]! + this.korr[i]!;
         const y = g.ydelseAfPost.get(i)!;
         const v = this.yStempel[y] === this.stempel ? this.aktivitet : g.aktiviteter[y]!.felter;
         const o = this.yStempel[y] === this.stempel ? y * FELTER : 0;
-        for (const l of g.led) f += l.k * v[o + l.hp]! * v[o + HP_FELTER.length + l.pris]!;
+        for (const l of g.led) {
+          const produkt = v[o + l.hp]! * v[o + PRIS_B + l.pris]!;
+          f += l.k === 1n ? produkt : l.k === -1n ? -produkt : l.k * produkt;
+        }
       }
       d.push(i, this.k[i]! - g.k[i]!, f - g.f[i]!, this.fra[i] ? -g.h[i]! : 0n);
     }
