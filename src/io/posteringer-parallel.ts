@@ -10,7 +10,6 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { fund as lavFund } from '../core/model.js';
 import { Oeresum, type Kontosum } from '../core/forbrug.js';
 import { summerPosteringer, type Delresultat, type Posteringer, type PosteringsValg } from './posteringer.js';
@@ -127,7 +126,8 @@ function arbejderFil(): string | null {
   return existsSync(fil) ? fil : null;
 }
 
-function iArbejder(script: string, fil: string, valg: PosteringsValg, fra: number, til: number) {
+async function iArbejder(script: string, fil: string, valg: PosteringsValg, fra: number, til: number) {
+  const { Worker } = await import('node:worker_threads'); // only when a file is large enough: not at start-up
   return new Promise<{ r: Delresultat | Posteringer; summer: Delsummer }>((ok, fejl) => {
     const w = new Worker(script, { workerData: { fil, valg, fra, til } });
     w.once('message', (m: { r: Omit<Delresultat, 'konti'>; summer: Delsummer }) => {
