@@ -8,7 +8,8 @@
 //   3. scenarios: beregnScenarier against today's engine (bench/scenarier.js);
 //   4. scaling: afvigelser, valider, prognose and rapport --format html at 1×, 4× and 16× (≈1.000, 4.000 and
 //      16.000 posts; bench/skala-generer.js), time and peak RSS, and the growth against 1×.
-// Usage: node bench/alle.js [--runder N] [--uden skala,forbrug,…] [--skriv]   (default 10 rounds; --skriv writes BENCHMARKS.md)
+// Usage: node bench/alle.js [--runder N] [--uden skala,forbrug,…] [--skriv]
+//        (default 10 rounds; --skriv writes BENCHMARKS.md)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -36,7 +37,8 @@ function koer(cmd, args, env = {}, maalRss = true) {
   const medTime = maalRss && existsSync(TIME); // not for cold start: the wrapper's own start would dilute the ratio
   const t0 = process.hrtime.bigint();
   const r = spawnSync(medTime ? TIME : cmd, medTime ? ['-f', '%M', cmd, ...args] : args, {
-    cwd: rod, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28,
+    cwd: rod, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
   });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
@@ -45,12 +47,13 @@ function koer(cmd, args, env = {}, maalRss = true) {
 }
 
 const f3 = (x) => x.toFixed(3);
+const hoved = (titel) => `${titel.padEnd(46)} ${'min'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}`;
 const raekke = (navn, xs, enhed = '') => {
   const m = mmm(xs);
   return `${navn.padEnd(46)} ${f3(m.min).padStart(8)} ${f3(m.median).padStart(8)} ${f3(m.max).padStart(8)}${enhed}`;
 };
 
-/** Rounds of every method in turn (the order rotates each round); per method its seconds and its ratio to `basis` that round. */
+/** Rounds of every method in turn (the order rotates); per method its seconds and its ratio to `basis` that round. */
 function interleave(metoder, basis, runder) {
   const navne = Object.keys(metoder);
   const tider = Object.fromEntries(navne.map((n) => [n, []]));
@@ -70,8 +73,10 @@ function interleave(metoder, basis, runder) {
 
 function maskine() {
   const c = cpus();
-  log(`Maskine: ${c.length} × ${c[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`);
-  log(`Belastning ved start (1/5/15 min): ${loadavg().map((x) => x.toFixed(1)).join(' / ')} — delt maskine: kun forhold fra samme runde tæller`);
+  const gib = (totalmem() / 2 ** 30).toFixed(0);
+  log(`Maskine: ${c.length} × ${c[0]?.model ?? '?'}, ${gib} GiB, Linux ${release()}, Node ${process.version}`);
+  const last = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  log(`Belastning ved start (1/5/15 min): ${last} — delt maskine: kun forhold fra samme runde tæller`);
 }
 
 function koldstart() {
@@ -84,8 +89,10 @@ function koldstart() {
     rapport: cli('rapport', REF),
   }, 'node -e ""', Math.max(RUNDER, 10) * 2);
   log(`\n### Koldstart (${Math.max(RUNDER, 10) * 2} runder; mål ≤ 1,3× node -e "")`);
-  log(`${'forhold til node -e "" (samme runde)'.padEnd(46)} ${'min'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}`);
-  for (const n of ['afvigelser', 'afvigelser --format json', 'rapport']) log(raekke(`budgetopf ${n}`, m.ratio[n], '×'));
+  log(hoved('forhold til node -e "" (samme runde)'));
+  for (const n of ['afvigelser', 'afvigelser --format json', 'rapport']) {
+    log(raekke(`budgetopf ${n}`, m.ratio[n], '×'));
+  }
   log(raekke('node -e "" selv (sekunder)', m.tider['node -e ""'], ' s'));
 }
 
@@ -101,7 +108,10 @@ function forbrug() {
   sikrData(1_000_000, mappe, () => {});
   const csv = join(mappe, 'forbrug.csv');
   const bo = ['bin/budgetopf.js', 'forbrug', mappe, '--pr', '2025-06-30', '--format', 'json'];
-  const metoder = { 'budgetopf, alle kerner': [process.execPath, bo], 'budgetopf, 1 tråd': [process.execPath, bo, { BUDGETOPF_TRAADE: '1' }] };
+  const metoder = {
+    'budgetopf, alle kerner': [process.execPath, bo],
+    'budgetopf, 1 tråd': [process.execPath, bo, { BUDGETOPF_TRAADE: '1' }],
+  };
   if (!duckdbFindes()) return log('\n### Posteringer: DuckDB kunne ikke installeres; springes over');
   const duck = join(rod, 'bench/sammenligning/duckdb-forbrug.js');
   metoder['DuckDB 1 tråd'] = [process.execPath, [duck, csv]];
@@ -111,8 +121,9 @@ function forbrug() {
   if (pandas) metoder['pandas (float64)'] = [py, [join(rod, 'bench/sammenligning/pandas-forbrug.py'), csv]];
   const m = interleave(metoder, 'DuckDB 1 tråd', RUNDER);
   const d = m.tider['DuckDB standardtråde'].map((t, i) => m.tider['budgetopf, alle kerner'][i] / t);
-  log(`\n### 1.000.000 posteringer (28,7 MB), hele processer, ${RUNDER} runder; mål ≤ 0,6× DuckDB 1 tråd og ≤ 0,8× DuckDB standard`);
-  log(`${'forhold til DuckDB 1 tråd (samme runde)'.padEnd(46)} ${'min'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}`);
+  log(`\n### 1.000.000 posteringer (28,7 MB), hele processer, ${RUNDER} runder`);
+  log('Mål: ≤ 0,6× DuckDB 1 tråd og ≤ 0,8× DuckDB standardtråde');
+  log(hoved('forhold til DuckDB 1 tråd (samme runde)'));
   for (const n of Object.keys(metoder)) log(raekke(n, m.ratio[n], '×'));
   log(raekke('budgetopf alle kerner / DuckDB standardtråde', d, '×'));
   log(raekke('DuckDB 1 tråd selv (sekunder)', m.tider['DuckDB 1 tråd'], ' s'));
@@ -122,9 +133,13 @@ function forbrug() {
 
 function skala() {
   const gange = { '1×': 59, '4×': 236, '16×': 941 };
-  const kommandoer = { afvigelser: ['afvigelser'], valider: ['valider'], prognose: ['prognose'], 'rapport --format html': ['rapport', '--format', 'html'] };
+  const kommandoer = {
+    afvigelser: ['afvigelser'], valider: ['valider'], prognose: ['prognose'],
+    'rapport --format html': ['rapport', '--format', 'html'],
+  };
   log('\n### Skalering (fixtures/prognose × 59 / 236 / 941 = 1.003 / 4.012 / 15.997 poster); én kørsel pr. celle');
-  log(`${'kommando'.padEnd(24)} ${Object.keys(gange).map((g) => `${g} s / MB`.padStart(18)).join('')}   16× / 1× (lineært = 16)`);
+  const titler = Object.keys(gange).map((g) => `${g} s / MB`.padStart(18)).join('');
+  log(`${'kommando'.padEnd(24)} ${titler}   16× / 1× (lineært = 16)`);
   const node = koer(process.execPath, ['-e', '']);
   for (const [navn, args] of Object.entries(kommandoer)) {
     const celler = [];
@@ -135,7 +150,8 @@ function skala() {
       celler.push({ g, ...m });
     }
     const vaekst = (celler[2].s - node.s) / (celler[0].s - node.s);
-    log(`${navn.padEnd(24)} ${celler.map((c) => `${c.s.toFixed(2)} / ${c.rss.toFixed(0)}`.padStart(18)).join('')}   ${vaekst.toFixed(1)}`);
+    const tal = celler.map((c) => `${c.s.toFixed(2)} / ${c.rss.toFixed(0)}`.padStart(18)).join('');
+    log(`${navn.padEnd(24)} ${tal}   ${vaekst.toFixed(1)}`);
   }
   log(`(node -e "" i samme kørsel: ${node.s.toFixed(3)} s; væksten er regnet uden den)`);
 }
@@ -157,7 +173,8 @@ if (argv.includes('--skriv')) {
   const SLUT = '<!-- bench/alle.js: slut -->';
   const fil = join(rod, 'BENCHMARKS.md');
   const tekst = readFileSync(fil, 'utf8');
-  const blok = `${START}\n## Alle sammenligninger i én kørsel (issue 17)\n\n\`\`\`\n$ node bench/alle.js ${argv.filter((a) => a !== '--skriv').join(' ')}\n${ud.join('\n')}\n\`\`\`\n${SLUT}`;
+  const kommando = `node bench/alle.js ${argv.filter((a) => a !== '--skriv').join(' ')}`.trim();
+  const blok = [START, '## Alle sammenligninger i én kørsel (issue 17)', '', '```', `$ ${kommando}`, ...ud, '```', SLUT].join('\n');
   const ny = tekst.includes(START)
     ? tekst.slice(0, tekst.indexOf(START)) + blok + tekst.slice(tekst.indexOf(SLUT) + SLUT.length)
     : tekst.replace(/\n/, `\n\n${blok}\n`);

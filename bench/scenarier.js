@@ -19,7 +19,9 @@ async function barn(motor, antal) {
   const tilfaeldig = (n) => (x = (x * 1103515245 + 12345) % 2 ** 31) % n;
   const scenarier = Array.from({ length: antal }, (_, i) => ({
     navn: `S${i}`,
-    aendringer: [parseAendring(tilfaeldig(2) ? 'hp' : 'pris', ydelser[tilfaeldig(ydelser.length)], `${tilfaeldig(2) ? '+' : '-'}${tilfaeldig(20) + 1}%`)],
+    aendringer: [parseAendring(
+      tilfaeldig(2) ? 'hp' : 'pris', ydelser[tilfaeldig(ydelser.length)], `${tilfaeldig(2) ? '+' : '-'}${tilfaeldig(20) + 1}%`,
+    )],
   }));
   const runde = () => {
     const c0 = process.cpuUsage();
@@ -28,7 +30,9 @@ async function barn(motor, antal) {
     if (motor === 'heltal') {
       for (const t of beregnScenarier(datasaet, scenarier)) if (t.afvigelseOere < 0n) merforbrug++;
     } else {
-      for (const s of scenarier) if (beregn(anvendScenarie(datasaet, s.aendringer)).total.afvigelse.isNegative()) merforbrug++;
+      for (const s of scenarier) {
+        if (beregn(anvendScenarie(datasaet, s.aendringer)).total.afvigelse.isNegative()) merforbrug++;
+      }
     }
     const c = process.cpuUsage(c0);
     return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpu: (c.user + c.system) / 1000, merforbrug };
@@ -51,19 +55,23 @@ export function maalScenarier(runder = 10, log = console.log) {
   let kontrol = null;
   for (let r = 0; r < runder; r++) {
     for (const [navn, [motor, antal]] of Object.entries(maal)) {
-      const p = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--barn', motor, String(antal)], { cwd: rod, encoding: 'utf8' });
+      const args = [fileURLToPath(import.meta.url), '--barn', motor, String(antal)];
+      const p = spawnSync(process.execPath, args, { cwd: rod, encoding: 'utf8' });
       if (p.status !== 0) throw new Error(`${navn}: ${p.stderr}`);
       const m = JSON.parse(p.stdout);
       data[navn].push(m.foerste.ms);
       varm[navn].push(...m.varm);
       if (antal === 10_000) {
-        if (kontrol !== null && kontrol !== m.foerste.merforbrug) throw new Error('motorerne er uenige om antallet med merforbrug');
+        if (kontrol !== null && kontrol !== m.foerste.merforbrug) throw new Error('motorerne er uenige om antal med merforbrug');
         kontrol = m.foerste.merforbrug;
       }
     }
   }
   const f = (v) => `${v.toFixed(1).padStart(7)}`;
-  const linje = (navn, xs) => { const m = mmm(xs); return `${navn.padEnd(44)} ${f(m.min)} ${f(m.median)} ${f(m.max)} ms`; };
+  const linje = (navn, xs) => {
+    const m = mmm(xs);
+    return `${navn.padEnd(44)} ${f(m.min)} ${f(m.median)} ${f(m.max)} ms`;
+  };
   log(`${runder} runder, hver i sin egen proces (datasættet indlæst før tiden tages); min / median / max`);
   log(linje('beregnScenarier 10.000, første kald', data.heltal10k));
   log(linje('beregnScenarier 10.000, varm', varm.heltal10k));
@@ -72,7 +80,8 @@ export function maalScenarier(runder = 10, log = console.log) {
   log(linje('beregn ∘ anvendScenarie 10.000 (i dag)', data.idag10k));
   const ratio = data.heltal10k.map((t, i) => t / data.idag10k[i]);
   const rm = mmm(ratio);
-  log(`heltal / i dag (10.000, parvis): min ${rm.min.toFixed(3)}×, median ${rm.median.toFixed(3)}×, max ${rm.max.toFixed(3)}×; ${kontrol} scenarier med merforbrug i alt (ens)`);
+  log(`heltal / i dag (10.000, parvis): min ${rm.min.toFixed(3)}×, median ${rm.median.toFixed(3)}×, max ${rm.max.toFixed(3)}×`);
+  log(`${kontrol} af 10.000 scenarier med merforbrug i alt (ens i begge motorer)`);
   return { data, varm, ratio };
 }
 

@@ -25,13 +25,14 @@ const billede = (p: Posteringer) => ({
   laest: p.laest,
   antal: p.laest ? p.antal : null,
   konti: Object.fromEntries([...p.konti].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, s]) => [k, {
-    maaneder: Object.fromEntries([...s.maaneder].filter(([, o]) => o.oere !== 0n).sort(([a], [b]) => a - b).map(([m, o]) => [m, String(o.oere)])),
+    maaneder: Object.fromEntries([...s.maaneder].filter(([, o]) => o.oere !== 0n).sort(([a], [b]) => a - b)
+      .map(([m, o]) => [m, String(o.oere)])),
     tilSkaeringsdag: String(s.tilSkaeringsdag.oere),
   }])),
   fund: p.fund.map((f) => `${f.linje ?? '-'} ${f.kode} ${f.kolonne ?? ''} ${f.besked}`),
 });
 
-/** The file in parts cut at `snit` (byte offsets, moved to the next line start), merged; null when the merge refuses. */
+/** The file in parts cut at `snit` (byte offsets, moved to the next line start), merged; null if the merge refuses. */
 async function iDele(sti: string, bytes: Buffer, valg: PosteringsValg, snit: number[]) {
   const starter = [...new Set(snit.map((s) => { const i = bytes.indexOf(10, s); return i < 0 ? -1 : i + 1; }))]
     .filter((s) => s > 0 && s < bytes.length).sort((a, b) => a - b);
@@ -43,19 +44,29 @@ async function iDele(sti: string, bytes: Buffer, valg: PosteringsValg, snit: num
 
 const konto = fc.constantFrom('5.68.90.01', '5.22.01', '1234', 'Løn æøå', ' 5.1 ');
 const dato = fc.oneof(
-  fc.record({ a: fc.integer({ min: 2024, max: 2025 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  fc.record({
+    a: fc.integer({ min: 2024, max: 2025 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }),
+  })
     .map(({ a, m, d }) => `${a}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
   fc.constantFrom('15-06-2025', '2025-02-30', 'i går'),
 );
 const beloeb = fc.oneof(
   fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 99_999_999_999n }), fc.integer({ min: 0, max: 99 }))
-    .map(([neg, kr, oere]) => `${neg ? '-' : ''}${kr.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(oere).padStart(2, '0')}`),
+    .map(([neg, kr, oere]) => {
+      const tusinder = kr.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      return `${neg ? '-' : ''}${tusinder},${String(oere).padStart(2, '0')}`;
+    }),
   fc.constantFrom('1,5', '1.23', '', '12,505'),
 );
 const linje = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(konto, dato, beloeb).map((l) => l.join(';')) },
   { weight: 1, arbitrary: fc.tuple(konto, dato, beloeb).map(([k, d, b]) => `"${k}";"${d}";"${b}"`) },
-  { weight: 1, arbitrary: fc.constantFrom('5.1;2025-01-01', '5.1;2025-01-01;1;x', '', '"5.1\nflere\nlinjer";2025-03-01;1,00', '"5.1;2025-01-01;1,00') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '5.1;2025-01-01', '5.1;2025-01-01;1;x', '', '"5.1\nflere\nlinjer";2025-03-01;1,00', '"5.1;2025-01-01;1,00',
+    ),
+  },
 );
 const filArb = fc.record({
   linjer: fc.array(linje, { maxLength: 60 }),
@@ -118,8 +129,10 @@ describe('the worker threads, end to end (built CLI)', () => {
     const ds = join(mappe, 'ds');
     cpSync(REFERENCE, ds, { recursive: true });
     writeFileSync(join(ds, 'kontoplan.csv'), 'konto;politikomraade;post\n5.1;2.2;Erhvervsservice\n');
-    const raekker = Array.from({ length: 5000 }, (_, i) => `5.1.${i % 37};2025-0${(i % 6) + 1}-1${i % 10};${i % 7 ? '' : '-'}${i},${String(i % 100).padStart(2, '0')}`);
-    const koer = (traade: string) => spawnSync(process.execPath, ['bin/budgetopf.js', 'forbrug', ds, '--pr', '2025-06-30', '--format', 'json'], {
+    const raekker = Array.from({ length: 5000 }, (_, i) =>
+      `5.1.${i % 37};2025-0${(i % 6) + 1}-1${i % 10};${i % 7 ? '' : '-'}${i},${String(i % 100).padStart(2, '0')}`);
+    const args = ['bin/budgetopf.js', 'forbrug', ds, '--pr', '2025-06-30', '--format', 'json'];
+    const koer = (traade: string) => spawnSync(process.execPath, args, {
       encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BUDGETOPF_TRAADE: traade },
     });
     const sammenlign = () => {

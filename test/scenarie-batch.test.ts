@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { beregn, type Opfoelgning, type Summering } from '../src/core/beregn.js';
 import { Decimal, rund } from '../src/core/money.js';
 import type { Datasaet } from '../src/core/model.js';
-import { anvendScenarie, parseAendring, ScenarieFejl, type Aendring, type Operation, type Scenarie } from '../src/core/scenarie.js';
+import {
+  anvendScenarie, parseAendring, ScenarieFejl, type Aendring, type Operation, type Scenarie,
+} from '../src/core/scenarie.js';
 import { beregnScenarier, fraHeltal, type ScenarieTotaler } from '../src/core/scenarie-batch.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { datasaetArb } from './builders.js';
@@ -21,17 +23,22 @@ const KOERSLER = Number(process.env.FUZZ_RUNS ?? 400);
 const lig = (a: Summering | undefined, b: Summering | undefined) => {
   if (a === undefined || b === undefined) return a === b;
   const felter = ['vedtaget', 'korrigeret', 'forventet', 'afvigelse', 'handleplaneffekt'] as const;
-  const ffLig = a.forventetForrige === null ? b.forventetForrige === null : b.forventetForrige !== null && a.forventetForrige.eq(b.forventetForrige);
+  const ffLig = a.forventetForrige === null
+    ? b.forventetForrige === null
+    : b.forventetForrige !== null && a.forventetForrige.eq(b.forventetForrige);
   return ffLig && felter.every((f) => a[f].eq(b[f]));
 };
 
 /** Every figure of the batch result equals today's engine, exactly. */
 function sammenlign(t: ScenarieTotaler, o: Opfoelgning, basis: Opfoelgning): void {
-  const vis = (s: Summering | undefined) => s && Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v?.toString()]));
+  const vis = (s: Summering | undefined) =>
+    s && Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v?.toString()]));
   expect(vis(t.total())).toEqual(vis(o.total));
   expect(lig(t.total(), o.total)).toBe(true);
   for (const u of ['service', 'overfoersel'] as const) expect(lig(t.udgiftsart(u), o.udgiftsarter[u])).toBe(true);
-  for (const p of basis.politikomraader) expect(lig(t.politikomraade(p.nr), o.politikomraader.find((x) => x.nr === p.nr)?.sum)).toBe(true);
+  for (const p of basis.politikomraader) {
+    expect(lig(t.politikomraade(p.nr), o.politikomraader.find((x) => x.nr === p.nr)?.sum)).toBe(true);
+  }
   for (const u of basis.udvalg) expect(lig(t.udvalg(u.navn), o.udvalg.find((x) => x.navn === u.navn)?.sum)).toBe(true);
   expect(t.afvigelseOere.toString()).toBe(rund(o.total.afvigelse, 2).times(100).toFixed(0));
   expect(t.forventetOere.toString()).toBe(rund(o.total.forventet, 2).times(100).toFixed(0));
@@ -52,7 +59,10 @@ describe('beregnScenarier by hand', () => {
   // forventet = 1.000 + 12 × 110 − 10 × 100 = 1.320; Drift: forventet 500 + korrektion 20 + handleplan −30 = 490.
   const ds = datasaet({
     politikomraader: [po('2.1', 'U1'), po('2.2', 'U2')],
-    poster: [post('2.1', 'Ydelse', 'overfoersel', '1000', '1000', null), post('2.2', 'Drift', 'service', '600', '600', '500')],
+    poster: [
+      post('2.1', 'Ydelse', 'overfoersel', '1000', '1000', null),
+      post('2.2', 'Drift', 'service', '600', '600', '500'),
+    ],
     ydelser: [ydelse('Ydelse', { vedtaget: '10', forventet: '12' })],
     enhedspriser: [pris('Ydelse', '100', '110')],
     korrektioner: [korrektion('2.2', 'Drift', '20'), korrektion('2.2', 'Drift', '-30', 'handleplan')],
@@ -66,7 +76,7 @@ describe('beregnScenarier by hand', () => {
     expect(t!.afvigelseOere).toBe(-21000n);
   });
 
-  it('hp +1 adds 110 kr., hp_korrigeret +1 adds 100 kr. to korrigeret and nothing to forventet… but to the budget', () => {
+  it('hp +1 adds 110 kr. to forventet; hp_korrigeret +1 adds 100 kr. to korrigeret only; pris +10 %', () => {
     const [a, b, c] = beregnScenarier(ds, [
       s('a', parseAendring('hp', 'Ydelse', '+1')),
       s('b', parseAendring('hp_korrigeret', 'Ydelse', '+1')),
@@ -114,7 +124,9 @@ describe('beregnScenarier by hand', () => {
 
 /** Mostly names that exist; now and then one that does not (1 in 8). */
 const navn = (findes: string[], ukendt: string) =>
-  findes.length ? fc.oneof({ weight: 7, arbitrary: fc.constantFrom(...findes) }, { weight: 1, arbitrary: fc.constant(ukendt) }) : fc.constant(ukendt);
+  findes.length
+    ? fc.oneof({ weight: 7, arbitrary: fc.constantFrom(...findes) }, { weight: 1, arbitrary: fc.constant(ukendt) })
+    : fc.constant(ukendt);
 const POSTER_OG_YDELSER = (ds: Datasaet) => ({
   ydelser: navn(ds.ydelser.map((y) => y.ydelse), 'Ukendt'),
   poster: navn(ds.poster.map((p) => `${p.politikomraade}:${p.post}`), '9.9:Ukendt'),
@@ -134,17 +146,26 @@ function aendringArb(ds: Datasaet): fc.Arbitrary<Aendring> {
   const { ydelser, poster, po: poer } = POSTER_OG_YDELSER(ds);
   const del = (t: string) => t.split(':') as [string, string];
   return fc.oneof(
-    fc.record({ art: fc.constant('hp' as const), ydelse: ydelser, felt: fc.constantFrom('forventet' as const, 'korrigeret' as const), operation: operationArb(5_000) }),
+    fc.record({
+      art: fc.constant('hp' as const), ydelse: ydelser,
+      felt: fc.constantFrom('forventet' as const, 'korrigeret' as const), operation: operationArb(5_000),
+    }),
     fc.record({ art: fc.constant('pris' as const), ydelse: ydelser, operation: operationArb(500_000) }),
-    fc.tuple(poster, operationArb(50_000_000)).map(([p, operation]): Aendring => ({ art: 'forventet', politikomraade: del(p)[0], post: del(p)[1], operation })),
-    fc.tuple(poster, vaerdiArb(9_000_000)).map(([p, beloeb]): Aendring => ({ art: 'korrektion', politikomraade: del(p)[0], post: del(p)[1], beloeb, tekst: 'x' })),
+    fc.tuple(poster, operationArb(50_000_000))
+      .map(([p, operation]): Aendring => ({ art: 'forventet', politikomraade: del(p)[0], post: del(p)[1], operation })),
+    fc.tuple(poster, vaerdiArb(9_000_000)).map(([p, beloeb]): Aendring => ({
+      art: 'korrektion', politikomraade: del(p)[0], post: del(p)[1], beloeb, tekst: 'x',
+    })),
     fc.oneof(poer, poster).map((m) => parseAendring('handleplan_fra', m, '')),
   );
 }
 
 const tilfaelde = datasaetArb.chain((ds) => fc.tuple(
   fc.constant(ds),
-  fc.array(fc.record({ navn: fc.string(), aendringer: fc.array(aendringArb(ds), { minLength: 0, maxLength: 5 }) }), { minLength: 1, maxLength: 6 }),
+  fc.array(
+    fc.record({ navn: fc.string(), aendringer: fc.array(aendringArb(ds), { minLength: 0, maxLength: 5 }) }),
+    { minLength: 1, maxLength: 6 },
+  ),
 ));
 
 describe('beregnScenarier equals beregn ∘ anvendScenarie (differential, fixed seed)', () => {
@@ -179,7 +200,8 @@ describe('beregnScenarier equals beregn ∘ anvendScenarie (differential, fixed 
       .filter((s) => typeof idag(ds, s.aendringer) !== 'string');
     expect(scenarier.length).toBeGreaterThan(100);
     const basis = beregn(ds);
-    beregnScenarier(ds, scenarier).forEach((t, i) => sammenlign(t, idag(ds, scenarier[i]!.aendringer) as Opfoelgning, basis));
+    beregnScenarier(ds, scenarier)
+      .forEach((t, i) => sammenlign(t, idag(ds, scenarier[i]!.aendringer) as Opfoelgning, basis));
   });
 });
 
@@ -187,12 +209,16 @@ describe('scenarie --fil draws its table from beregnScenarier', () => {
   it('the table from the batch engine is cell for cell the table from the full engine', async () => {
     const ds = (await indlaesDatasaet(REFERENCE)).datasaet!;
     const scenarier: Scenarie[] = [
-      { navn: 'Flere', aendringer: [parseAendring('hp', 'Kontanthjælp', '+64'), parseAendring('pris', 'Sygedagpenge', '+5%')] },
+      {
+        navn: 'Flere',
+        aendringer: [parseAendring('hp', 'Kontanthjælp', '+64'), parseAendring('pris', 'Sygedagpenge', '+5%')],
+      },
       { navn: 'Uden handleplan', aendringer: [parseAendring('handleplan_fra', 'alle', '')] },
       { navn: 'Korrektion', aendringer: [parseAendring('korrektion', '2.2:Erhvervsservice', '-1.234,56')] },
     ];
     const basis = beregn(ds);
-    const fuld = scenarieTabel(basis, scenarier.map((s) => ({ navn: s.navn, o: idag(ds, s.aendringer) as Opfoelgning })), STANDARDVISNING);
+    const fulde = scenarier.map((s) => ({ navn: s.navn, o: idag(ds, s.aendringer) as Opfoelgning }));
+    const fuld = scenarieTabel(basis, fulde, STANDARDVISNING);
     const batch = scenarieTabel(basis, beregnScenarier(ds, scenarier), STANDARDVISNING);
     expect(JSON.stringify(batch)).toBe(JSON.stringify(fuld));
     expect(batch.raekker.length).toBeGreaterThan(3);

@@ -106,7 +106,10 @@ interface Aktivitet {
 interface Grundlag {
   basis: Opfoelgning;
   led: Led[];
-  /** Per post: korrigeret, forventet, handleplaneffekt, grundlag (p.forventet; null for an activity post), Σ korrektioner. */
+  /**
+   * Per post: korrigeret, forventet, handleplaneffekt, grundlag (p.forventet; null for an activity post),
+   * Σ korrektioner.
+   */
   k: bigint[];
   f: bigint[];
   h: bigint[];
@@ -161,6 +164,38 @@ function aggregatListe(o: Opfoelgning) {
   return { summeringer, artIndeks, udvalgIndeks, poIndeks, poArtIndeks };
 }
 
+/** Σ korrektioner and Σ handleplaner per post (kr at scale 10^-24). */
+function tilfoejKorrektioner(g: Grundlag, ds: Datasaet): void {
+  for (const k of ds.korrektioner) {
+    const i = g.postIndeks.get(postNoegle(k.politikomraade, k.post));
+    if (i === undefined) continue;
+    const b = tilHeltal(k.beloeb, BELOEB_E);
+    g.korrektionssum[i] = g.korrektionssum[i]! + b;
+    if (k.type === 'handleplan') {
+      g.handleplansum[i] = g.handleplansum[i]! + b;
+      if (!g.harHandleplan[i]) g.medHandleplan.push(i);
+      g.harHandleplan[i] = true;
+    }
+  }
+}
+
+/** Each ydelse's post, helårspersoner and prices at scale 10^-E. */
+function tilfoejYdelser(g: Grundlag, ds: Datasaet): void {
+  const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
+  const postAfNavn = new Map<string, number>();
+  ds.poster.forEach((p, i) => postAfNavn.set(p.post, i)); // beregn has checked that a ydelse names one post
+  for (const y of ds.ydelser) {
+    const pris = priser.get(y.ydelse)!;
+    const a: Aktivitet = {
+      post: postAfNavn.get(y.ydelse)!,
+      felter: [...HP_FELTER.map((f) => tilHeltal(y.hp[f], E)), ...PRIS_FELTER.map((f) => tilHeltal(pris[f], E))],
+    };
+    g.ydelseIndeks.set(y.ydelse, g.aktiviteter.length);
+    g.ydelseAfPost.set(a.post, g.aktiviteter.length);
+    g.aktiviteter.push(a);
+  }
+}
+
 function byggGrundlag(ds: Datasaet): Grundlag | null {
   const led = aktivitetsled();
   if (!led) return null;
@@ -172,7 +207,8 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
     const resultatAf = new Map(resultater.map((r) => [postNoegle(r.politikomraade, r.post), r]));
     const g: Grundlag = {
       basis, led, k: [], f: [], h: [], grundlag: [], korrektionssum: [], handleplansum: [], harHandleplan: [],
-      postIndeks: new Map(), aktiviteter: [], ydelseIndeks: new Map(), ydelseAfPost: new Map(), medHandleplan: [], aggregater: [], ak: [], af: [], ah: [], postPo: [], ...liste,
+      postIndeks: new Map(), aktiviteter: [], ydelseIndeks: new Map(), ydelseAfPost: new Map(), medHandleplan: [],
+      aggregater: [], ak: [], af: [], ah: [], postPo: [], ...liste,
     };
     for (const s of liste.summeringer) {
       g.ak.push(tilHeltal(s.korrigeret, BELOEB_E));
@@ -197,30 +233,8 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
         g.poArtIndeks.get(postNoegle(p.politikomraade, p.udgiftsart))!,
       ] : []));
     });
-    for (const k of ds.korrektioner) {
-      const i = g.postIndeks.get(postNoegle(k.politikomraade, k.post));
-      if (i === undefined) continue;
-      const b = tilHeltal(k.beloeb, BELOEB_E);
-      g.korrektionssum[i] = g.korrektionssum[i]! + b;
-      if (k.type === 'handleplan') {
-        g.handleplansum[i] = g.handleplansum[i]! + b;
-        if (!g.harHandleplan[i]) g.medHandleplan.push(i);
-        g.harHandleplan[i] = true;
-      }
-    }
-    const priser = new Map(ds.enhedspriser.map((p) => [p.ydelse, p]));
-    const postAfNavn = new Map<string, number>();
-    ds.poster.forEach((p, i) => postAfNavn.set(p.post, i)); // beregn has checked that a ydelse names one post
-    for (const y of ds.ydelser) {
-      const pris = priser.get(y.ydelse)!;
-      const a: Aktivitet = {
-        post: postAfNavn.get(y.ydelse)!,
-        felter: [...HP_FELTER.map((f) => tilHeltal(y.hp[f], E)), ...PRIS_FELTER.map((f) => tilHeltal(pris[f], E))],
-      };
-      g.ydelseIndeks.set(y.ydelse, g.aktiviteter.length);
-      g.ydelseAfPost.set(a.post, g.aktiviteter.length);
-      g.aktiviteter.push(a);
-    }
+    tilfoejKorrektioner(g, ds);
+    tilfoejYdelser(g, ds);
     return g;
   } catch (e) {
     if (e instanceof IkkeHeltal) return null; // an amount with more than 24 decimals: the Decimal path for all

@@ -4,4 +4,6 @@ import { summerDel } from './posteringer-parallel.js';
 import type { PosteringsValg } from './posteringer.js';
 
 const { fil, valg, fra, til } = workerData as { fil: string; valg: PosteringsValg; fra: number; til: number };
-void summerDel(fil, valg, fra, til).then(({ r, summer }) => parentPort!.postMessage({ r: { ...r, konti: undefined }, summer }));
+void summerDel(fil, valg, fra, til).then(({ r, summer }) => {
+  parentPort!.postMessage({ r: { ...r, konti: undefined }, summer });
+});

@@ -24,11 +24,15 @@ const FIL_KODER = new Set(['windows_1252', 'ugyldig_csv', 'flere_fund']);
 export type Delsummer = [string, [number, bigint][], bigint][];
 
 export function tilDelsummer(konti: Map<string, Kontosum>): Delsummer {
-  return [...konti].map(([k, s]) => [k, [...s.maaneder].map(([m, o]) => [m, o.oere] as [number, bigint]), s.tilSkaeringsdag.oere]);
+  return [...konti].map(([k, s]) => [
+    k, [...s.maaneder].map(([m, o]) => [m, o.oere] as [number, bigint]), s.tilSkaeringsdag.oere,
+  ]);
 }
 
 /** Line starts near each 1/n of [fra, til): the first byte after a newline at or past each cut. */
-export function snitpunkter(bytes: (fra: number, laengde: number) => Buffer, stoerrelse: number, dele: number): number[] {
+export function snitpunkter(
+  bytes: (fra: number, laengde: number) => Buffer, stoerrelse: number, dele: number,
+): number[] {
   const snit: number[] = [0];
   for (let d = 1; d < dele; d++) {
     const start = Math.max(Math.floor((stoerrelse * d) / dele), snit[snit.length - 1]!);
@@ -88,7 +92,8 @@ export function flet(dele: { r: Delresultat | Posteringer; summer: Delsummer }[]
     forskydning += r.slutlinje - r.startlinje;
   }
   const alle = [...poster, ...filfund].sort((a, b) => (a.linje ?? 0) - (b.linje ?? 0));
-  if (flere > 0) alle.push(lavFund(fil, null, null, 'flere_fund', `og ${flere} fejl mere i filen (de første ${MAKS_FUND} er vist; er talformatet rigtigt?)`));
+  const besked = `og ${flere} fejl mere i filen (de første ${MAKS_FUND} er vist; er talformatet rigtigt?)`;
+  if (flere > 0) alle.push(lavFund(fil, null, null, 'flere_fund', besked));
   return { konti, antal, fund: alle, laest };
 }
 
@@ -114,7 +119,7 @@ export function stoerrelseAf(fil: string): number | null {
   }
 }
 
-/** The worker's script: dist/posteringer-arbejder.cjs beside the bundle or the library; null when running from source. */
+/** The worker's script: dist/posteringer-arbejder.cjs beside the bundle or the library; null when run from source. */
 function arbejderFil(): string | null {
   let mappe: string;
   try {

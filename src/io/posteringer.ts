@@ -213,7 +213,9 @@ export async function summerPosteringer(fil: string, valg: PosteringsValg = {}):
  * Reads at most `maks` bytes at file position `position` into buf[fra, …) and refuses a NUL byte in what
  * was read (`linje` is the line at buf[0]). Positioned, so that a part of the file can be read alone.
  */
-function laesBlok(fd: number, buf: Buffer, fra: number, fil: string, linje: number, position: number, maks: number): number {
+function laesBlok(
+  fd: number, buf: Buffer, fra: number, fil: string, linje: number, position: number, maks: number,
+): number {
   const n = readSync(fd, buf, fra, maks, position);
   const nul = buf.subarray(fra, fra + n).indexOf(0);
   if (nul >= 0) throw new Afbrudt(nulFund(fil, buf.subarray(0, fra + n), fra + nul, linje));
@@ -277,8 +279,8 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   };
 
   /** The whole file through the reference path (old-Mac line endings, a header spanning lines). */
-  const helFil = async () =>
-    summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil, filpos))).replace(/^\uFEFF/, ''), fil, valg);
+  const helFil = async () => summerPosteringerTekst(
+    (await dekodPost(readHele(fd, buf, fyldt, fil, filpos))).replace(/^\uFEFF/, ''), fil, valg);
   while (!h) {
     const slut = foersteLinjeslut();
     if (slut >= fyldt && pos >= fyldt) {

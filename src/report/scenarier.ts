@@ -13,7 +13,9 @@ import type { Manifest } from '../core/model.js';
  * Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per
  * politikområde and in total. A scenario is its totals (`beregnScenarier`) or a whole follow-up.
  */
-export function scenarieTabel(basis: Opfoelgning, scenarier: (ScenarieTotaler | { navn: string; o: Opfoelgning })[], v: Visning): Tabel {
+export function scenarieTabel(
+  basis: Opfoelgning, scenarier: (ScenarieTotaler | { navn: string; o: Opfoelgning })[], v: Visning,
+): Tabel {
   const alle = [opfoelgningTotaler('Basis', basis), ...scenarier.map((s) => ('o' in s ? opfoelgningTotaler(s.navn, s.o) : s))];
   const kolonner: Kolonne[] = [
     { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
@@ -24,7 +26,8 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: (ScenarieTotaler | 
     ]),
   ];
   const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
-  const raekke = (art: Tabelraekke['art'], navn: string, hent: (t: ScenarieTotaler) => Summering | undefined): Tabelraekke => {
+  type Hent = (t: ScenarieTotaler) => Summering | undefined;
+  const raekke = (art: Tabelraekke['art'], navn: string, hent: Hent): Tabelraekke => {
     const b = hent(alle[0]!);
     const celler: Record<string, Celle> = { navn };
     alle.forEach((s, i) => {
