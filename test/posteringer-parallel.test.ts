@@ -74,6 +74,9 @@ const filArb = fc.record({
   win1252: fc.boolean(),
   snit: fc.array(fc.nat(4000), { minLength: 1, maxLength: 3 }),
   blok: fc.constantFrom(16, 64, 1 << 20),
+  // Headers with findings of their own (Excel's empty trailing columns, an unknown column): each part reads
+  // the header, the merged result must name them once.
+  hoved: fc.constantFrom('konto;dato;beloeb', 'konto;dato;beloeb;;', 'konto;dato;beloeb;ekstra'),
 });
 
 describe('parts merged = one pass', () => {
@@ -81,7 +84,7 @@ describe('parts merged = one pass', () => {
     let flettet = 0;
     await fc.assert(fc.asyncProperty(filArb, async (f) => {
       const nl = f.crlf ? '\r\n' : '\n';
-      const tekst = ['konto;dato;beloeb', ...f.linjer].join(nl) + nl;
+      const tekst = [f.hoved, ...f.linjer].join(nl) + nl;
       const bytes = f.win1252 ? iconv.encode(tekst, 'win1252') : Buffer.from(tekst);
       const sti = fil(bytes);
       const valg = { skaeringsdato: { aar: 2025, maaned: 6, dag: 15 }, blokstoerrelse: f.blok };

@@ -56,6 +56,7 @@ export function flet(dele: { r: Delresultat | Posteringer; summer: Delsummer }[]
   const poster: Posteringer['fund'] = [];
   const filfund: Posteringer['fund'] = [];
   let flere = 0;
+  let loft = MAKS_FUND;
   let forskydning = 0;
   let laest = true;
   for (let i = 0; i < dele.length; i++) {
@@ -76,12 +77,17 @@ export function flet(dele: { r: Delresultat | Posteringer; summer: Delsummer }[]
     }
     antal += r.antal;
     for (const f of r.fund) {
+      // Every part reads the header: its findings (above the records, or about the whole file) count once.
+      const hoved = f.linje === null ? f.kode !== 'windows_1252' && !FIL_KODER.has(f.kode) : f.linje < r.startlinje;
+      if (f.kode === 'flere_fund' || (i > 0 && hoved)) continue;
       const flyttet = f.linje === null ? f : { ...f, linje: f.linje + forskydning };
-      if (f.kode === 'flere_fund') continue;
       if (f.kode === 'windows_1252') {
         if (!filfund.some((x) => x.kode === 'windows_1252')) filfund.push(flyttet);
+      } else if (hoved) {
+        filfund.push(flyttet);
+        loft--; // one pass keeps record findings while all findings so far are under the cap
       } else if (FIL_KODER.has(f.kode)) filfund.push(flyttet);
-      else if (poster.length < MAKS_FUND) poster.push(flyttet);
+      else if (poster.length < loft) poster.push(flyttet);
       else flere++;
     }
     flere += r.flereFund;
