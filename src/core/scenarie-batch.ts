@@ -14,7 +14,7 @@
  */
 import { aktivitetsdelta, beregn, type Opfoelgning, type Summering } from './beregn.js';
 import { Decimal } from './money.js';
-import { postNoegle, UDGIFTSARTER, type Datasaet, type Enhedspris, type Udgiftsart, type Ydelse } from './model.js';
+import { erDriftsart, postNoegle, UDGIFTSARTER, type Datasaet, type Enhedspris, type Udgiftsart, type Ydelse } from './model.js';
 import { anvendScenarie, type Aendring, type Operation, type Scenarie } from './scenarie.js';
 
 /** Decimal places of helårspersoner and prices; amounts (their products) have twice as many. */
@@ -228,7 +228,8 @@ function byggGrundlag(ds: Datasaet): Grundlag | null {
       g.handleplansum.push(0n);
       g.harHandleplan.push(false);
       const udvalg = udvalgAf.get(p.politikomraade);
-      g.aggregater.push(Int32Array.from(r && udvalg !== undefined ? [
+      // Only drift posts are in beregn's tables (issue 14's other kinds are outside every aggregate).
+      g.aggregater.push(Int32Array.from(r && udvalg !== undefined && erDriftsart(p.udgiftsart) ? [
         0, g.artIndeks.get(p.udgiftsart)!, g.udvalgIndeks.get(udvalg)!, g.poIndeks.get(p.politikomraade)!,
         g.poArtIndeks.get(postNoegle(p.politikomraade, p.udgiftsart))!,
       ] : []));
