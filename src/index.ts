@@ -33,6 +33,7 @@ export {
   anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
   type Aendring, type Operation, type Scenarie, type Foelsomhed, type Foelsomhedspunkt,
 } from './core/scenarie.js';
+export { beregnScenarier, type ScenarieTotaler } from './core/scenarie-batch.js';
 export { klassificer, kontrollerBevillinger, anvendBevillinger, efterBevillinger, foreslaa, type Bevillingsoenske, type Kompetence, type Flag } from './core/bevillinger.js';
 export { scenarierJson, foelsomhedJson, bevillingerJson } from './render/json.js';
 export {

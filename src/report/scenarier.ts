@@ -1,6 +1,7 @@
 /** Scenarios beside the base, and sensitivity runs, as report values. */
 import type { Opfoelgning, Summering } from '../core/beregn.js';
 import type { Foelsomhed } from '../core/scenarie.js';
+import { opfoelgningTotaler, type ScenarieTotaler } from '../core/scenarie-batch.js';
 import { UDGIFTSARTER } from '../core/model.js';
 import { formatTal } from '../core/money.js';
 import { UDGIFTSART_LABEL } from './afvigelser.js';
@@ -8,17 +9,14 @@ import { talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tab
 import { dokumentUndertitel, ENHEDSTEKST, type Visning } from './visning.js';
 import type { Manifest } from '../core/model.js';
 
-/** Each follow-up's politikområder by nr, indexed once (a search per row and scenario was quadratic). */
-const nrIndeks = new WeakMap<Opfoelgning, Map<string, Opfoelgning['politikomraader'][number]>>();
-function perNr(o: Opfoelgning) {
-  let m = nrIndeks.get(o);
-  if (!m) nrIndeks.set(o, (m = new Map(o.politikomraader.map((p) => [p.nr, p]))));
-  return m;
-}
-
-/** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
-export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
-  const alle = [{ navn: 'Basis', o: basis }, ...scenarier];
+/**
+ * Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per
+ * politikområde and in total. A scenario is its totals (`beregnScenarier`) or a whole follow-up.
+ */
+export function scenarieTabel(
+  basis: Opfoelgning, scenarier: (ScenarieTotaler | { navn: string; o: Opfoelgning })[], v: Visning,
+): Tabel {
+  const alle = [opfoelgningTotaler('Basis', basis), ...scenarier.map((s) => ('o' in s ? opfoelgningTotaler(s.navn, s.o) : s))];
   const kolonner: Kolonne[] = [
     { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
     ...alle.flatMap((s, i) => [
@@ -28,11 +26,12 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     ]),
   ];
   const afv = (d: Summering['afvigelse']) => talcelle(d, 'beloeb', d.isNegative());
-  const raekke = (art: Tabelraekke['art'], navn: string, hent: (o: Opfoelgning) => Summering | undefined): Tabelraekke => {
-    const b = hent(basis);
+  type Hent = (t: ScenarieTotaler) => Summering | undefined;
+  const raekke = (art: Tabelraekke['art'], navn: string, hent: Hent): Tabelraekke => {
+    const b = hent(alle[0]!);
     const celler: Record<string, Celle> = { navn };
     alle.forEach((s, i) => {
-      const x = hent(s.o);
+      const x = hent(s);
       celler[`f${i}`] = x ? talcelle(x.forventet, 'beloeb') : null;
       celler[`a${i}`] = x ? afv(x.afvigelse) : null;
       if (i > 0) celler[`d${i}`] = x && b ? afv(x.afvigelse.minus(b.afvigelse)) : null;
@@ -40,9 +39,9 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     return { art, celler };
   };
   const raekker: Tabelraekke[] = [
-    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (o) => perNr(o).get(p.nr)?.sum)),
-    raekke('total', 'I alt', (o) => o.total),
-    ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (o) => o.udgiftsarter[u])),
+    ...basis.politikomraader.map((p) => raekke('data', `${p.nr} ${p.navn}`, (t) => t.politikomraade(p.nr))),
+    raekke('total', 'I alt', (t) => t.total()),
+    ...UDGIFTSARTER.map((u) => raekke('total', `Samlet ${UDGIFTSART_LABEL[u]}`, (t) => t.udgiftsart(u))),
   ];
   return { kolonner, raekker, noter: ['Ændring = scenariets afvigelse − basisafvigelsen: negativ = mere merforbrug.'] };
 }
