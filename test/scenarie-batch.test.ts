@@ -109,11 +109,17 @@ describe('beregnScenarier by hand', () => {
     }
   });
 
-  it('a percentage with more decimals than the scale takes the Decimal path and still agrees', () => {
-    const a = parseAendring('pris', 'Ydelse', '+3,3333333333333%');
-    const [t] = beregnScenarier(ds, [s('x', a)]);
-    expect(t!.vej).toBe('decimal');
-    sammenlign(t!, idag(ds, [a]) as Opfoelgning, beregn(ds));
+  it('many decimals: exact on the integer path; beyond its scale the Decimal path, and both agree', () => {
+    // The CLI takes at most 10 decimals: a 10-decimal price change times 10-decimal helårspersoner stays exact.
+    const a = [parseAendring('pris', 'Ydelse', '+3,3333333333%'), parseAendring('hp', 'Ydelse', '+0,3333333333')];
+    const [t] = beregnScenarier(ds, [s('x', ...a)]);
+    expect(t!.vej).toBe('heltal');
+    sammenlign(t!, idag(ds, a) as Opfoelgning, beregn(ds));
+    // A library caller may pass any Decimal: 30 decimals is more than the 24 of the integer scale.
+    const b: Aendring = { art: 'korrektion', politikomraade: '2.1', post: 'Ydelse', beloeb: new Decimal('1e-30'), tekst: 'x' };
+    const [u] = beregnScenarier(ds, [s('y', b)]);
+    expect(u!.vej).toBe('decimal');
+    sammenlign(u!, idag(ds, [b]) as Opfoelgning, beregn(ds));
   });
 
   it('exact edges: 10^-24 kr. round-trips, øre round half away from zero', () => {
