@@ -17,9 +17,9 @@ function jsonAf(args: string[]): Record<string, unknown> {
 
 /** "700.000,00" → 70000000 øre: the Danish amount of forbrug.csv, by hand (no parser of the tool's). */
 const oere = (beloeb: string): bigint => {
-  const m = /^(-?)([\d.]+),(\d\d)$/.exec(beloeb)!;
-  const v = BigInt(m[2].replaceAll('.', '') + m[3]);
-  return m[1] ? -v : v;
+  const [, minus, hele = '', oerer = ''] = /^(-?)([\d.]+),(\d\d)$/.exec(beloeb) ?? [];
+  const v = BigInt(hele.replaceAll('.', '') + oerer);
+  return minus ? -v : v;
 };
 
 /** Postings of an account under `praefiks` (not under `undtagen`) in [fra, til], in øre, from forbrug.csv's rows. */
@@ -27,7 +27,7 @@ function summer(praefiks: string, undtagen: string, fra: string, til: string): b
   const linjer = readFileSync(join(FIXTUR, 'forbrug.csv'), 'utf8').trim().split('\n').slice(1);
   let s = 0n;
   for (const l of linjer) {
-    const [konto, dato, beloeb] = l.split(';');
+    const [konto = '', dato = '', beloeb = ''] = l.split(';');
     const under = (p: string) => konto === p || konto.startsWith(`${p}.`);
     if (under(praefiks) && !under(undtagen) && dato >= fra && dato <= til) s += oere(beloeb);
   }
