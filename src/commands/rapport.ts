@@ -1,10 +1,14 @@
-/** `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker and the prognose included when there are any. */
+/**
+ * `budgetopf rapport [mappe]`: the whole follow-up as one document, bevillingsønsker, the prognose and the forbrug
+ * (forbrug.csv through kontoplan.csv, as `budgetopf forbrug` shows it) included when there are any.
+ */
 import { efterBevillinger, klassificer } from '../core/bevillinger.js';
-import { prognoseJson, rapportJson } from '../render/json.js';
+import { forbrugJson, prognoseJson, rapportJson } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
 import { rapportDokument } from '../report/rapport.js';
 import { prognose } from '../core/prognose.js';
 import { prognoseSektioner } from '../report/prognose.js';
+import { forbrugsSektioner } from '../report/forbrug.js';
 import { anlaegsposter, hovedoversigt } from '../core/hovedoversigt.js';
 import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
 import { hovedoversigtSektioner } from '../report/hovedoversigt.js';
@@ -21,13 +25,14 @@ const prognoseAf = (k: Kontekst) =>
   ?? (k.ds.maanedstal.length ? { grundlag: k.ds, prognoser: prognose(k.ds), metode: 'bedst' as const } : undefined);
 
 export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
-  koerRapport(mappe, flag, miljoe, {
+  koerRapport(mappe, { ...flag, medForbrug: true }, miljoe, {
     json: (k) => {
       const p = prognoseAf(k);
       return {
         ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
         ...rapportJson(k.o, bevillingerAf(k)),
         ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}),
+        ...(k.forbrug ? { forbrug: forbrugJson(k.forbrug) } : {}),
       };
     },
     tekst: (k, v) => {
@@ -36,7 +41,8 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
       const p = prognoseAf(k);
       const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
       const bevillingsdel = b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : [];
-      const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser]);
+      const forbrug = k.forbrug ? forbrugsSektioner(k.forbrug, v) : [];
+      const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser, ...forbrug]);
       // A whole-municipality folder starts with the resultatopgørelse, then each udvalg's drift as before.
       if (erHeleKommunen(k.ds)) {
         const anlaeg = anlaegsposter(k.ds, new Map(), k.o);
