@@ -9,6 +9,9 @@ import { anlaegsposter, hovedoversigt } from '../core/hovedoversigt.js';
 import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
 import { hovedoversigtSektioner } from '../report/hovedoversigt.js';
 import { erHeleKommunen } from './hovedoversigt.js';
+import { initiativStatus } from '../core/initiativer.js';
+import { givneBevillingerJson, initiativerJson } from '../render/runder-json.js';
+import { aaretsSektioner } from '../report/aaret.js';
 import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
 
 const bevillingerAf = (k: Kontekst) =>
@@ -28,6 +31,8 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
         ...(erHeleKommunen(k.ds) ? { hovedoversigt: hovedoversigtJson(hovedoversigt(k.ds, k.o)) } : {}),
         ...rapportJson(k.o, bevillingerAf(k)),
         ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}),
+        ...(k.ds.givneBevillinger ? { bevillinger_givet: givneBevillingerJson(k.ds.givneBevillinger) } : {}),
+        ...(k.ds.initiativer ? { initiativer: initiativerJson(initiativStatus(k.ds.initiativer)) } : {}),
       };
     },
     tekst: (k, v) => {
@@ -36,7 +41,7 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
       const p = prognoseAf(k);
       const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
       const bevillingsdel = b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : [];
-      const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser]);
+      const d = rapportDokument(k.o, v, [...bevillingsdel, ...aaretsSektioner(k.ds, vBevilling), ...prognoser]);
       // A whole-municipality folder starts with the resultatopgørelse, then each udvalg's drift as before.
       if (erHeleKommunen(k.ds)) {
         const anlaeg = anlaegsposter(k.ds, new Map(), k.o);
