@@ -328,7 +328,7 @@ describe('praecision on a constructed year', () => {
     );
     const r = koerCli(['praecision', andet, '--regnskab', regnskab]);
     expect([r.kode, r.fejl]).toEqual([2, expect.stringContaining('er ikke budgetår 2025')]);
-    expect(koerCli(['praecision', bo1]).fejl).toContain('tilvalget '--regnskab <mappe>' skal angives');
+    expect(koerCli(['praecision', bo1]).fejl).toContain("tilvalget '--regnskab <mappe>' skal angives");
   });
 
   it('on the example year the error shrinks from BO1 to BO3', () => {

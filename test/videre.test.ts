@@ -167,7 +167,7 @@ describe('videre refuses', () => {
     expect(existsSync(join(d, 'x'))).toBe(false);
     const mappe = kopi('');
     expect(koerCli(['videre', mappe, '--til', join(mappe, 'bo3')]).fejl).toContain('ligger i');
-    expect(koerCli(['videre', REFERENCE]).fejl).toContain('tilvalget '--til <mappe>' skal angives');
+    expect(koerCli(['videre', REFERENCE]).fejl).toContain("tilvalget '--til <mappe>' skal angives");
     const regnskab = kopi('', { opfoelgning: 'Regnskab' });
     const r = koerCli(['videre', regnskab, '--til', join(d, 'y')]);
     expect([r.kode, r.fejl]).toEqual([
