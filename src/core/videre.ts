@@ -144,7 +144,8 @@ export function videre(ds: Datasaet, o: Opfoelgning, valg: VidereValg): Videre {
   );
   const poster = ds.poster.map((p) => ({
     ...p,
-    forventetForrige: forventet.get(postNoegle(p.politikomraade, p.post))!,
+    // To the øre: a file carries at most 10 decimals (mio.kr), and the previous round's figure is shown, not computed on.
+    forventetForrige: forventet.get(postNoegle(p.politikomraade, p.post))!.toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
   }));
   const aktivitet = new Set(ds.ydelser.map((y) => y.ydelse));
   const tillaeg = new Map<string, Decimal[]>();

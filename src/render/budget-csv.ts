@@ -3,15 +3,13 @@
  * unless `en`. Text cells Excel would run as formulas get a `'`, which the loader removes again.
  */
 import { stringify } from 'csv-stringify/sync';
-import { ENHEDSFAKTOR, type Decimal, type Enhed, type Talformat } from '../core/money.js';
+import { csvTal, ENHEDSFAKTOR, type Decimal, type Enhed, type Talformat } from '../core/money.js';
 import type { Budgetpost } from '../core/model.js';
 import { neutraliserFormel } from './csv.js';
 
 /** An amount in kr as exact text in `enhed` and `format` (no thousands separator, never an exponent). */
 export function beloebTekst(d: Decimal | null, enhed: Enhed, format: Talformat): string {
-  if (d === null) return '';
-  const s = d.div(ENHEDSFAKTOR[enhed]).toFixed();
-  return format === 'da' ? s.replace('.', ',') : s;
+  return d === null ? '' : csvTal(d.div(ENHEDSFAKTOR[enhed]), format);
 }
 
 export function budgetCsv(
