@@ -13,6 +13,9 @@ import { anlaegsposter, hovedoversigt } from '../core/hovedoversigt.js';
 import { hovedoversigtJson } from '../render/hovedoversigt-json.js';
 import { hovedoversigtSektioner } from '../report/hovedoversigt.js';
 import { erHeleKommunen } from './hovedoversigt.js';
+import { initiativStatus } from '../core/initiativer.js';
+import { givneBevillingerJson, initiativerJson } from '../render/runder-json.js';
+import { aaretsSektioner } from '../report/aaret.js';
 import { koerRapport, visning, type Kontekst, type Miljoe, type RapportFlag } from './shared.js';
 
 const bevillingerAf = (k: Kontekst) =>
@@ -33,6 +36,8 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
         ...rapportJson(k.o, bevillingerAf(k)),
         ...(p ? { prognose: prognoseJson(p.prognoser, p.grundlag) } : {}),
         ...(k.forbrug ? { forbrug: forbrugJson(k.forbrug) } : {}),
+        ...(k.ds.givneBevillinger ? { bevillinger_givet: givneBevillingerJson(k.ds.givneBevillinger) } : {}),
+        ...(k.ds.initiativer ? { initiativer: initiativerJson(initiativStatus(k.ds.initiativer)) } : {}),
       };
     },
     tekst: (k, v) => {
@@ -42,7 +47,7 @@ export const rapport = (mappe: string, flag: RapportFlag, miljoe: Miljoe) =>
       const prognoser = p ? prognoseSektioner(p.prognoser, p.grundlag, v, p.metode) : [];
       const bevillingsdel = b ? bevillingsSektioner(b.oensker, k.ds.politikomraader, k.o, b.efter, v, vBevilling) : [];
       const forbrug = k.forbrug ? forbrugsSektioner(k.forbrug, v) : [];
-      const d = rapportDokument(k.o, v, [...bevillingsdel, ...prognoser, ...forbrug]);
+      const d = rapportDokument(k.o, v, [...bevillingsdel, ...aaretsSektioner(k.ds, vBevilling), ...prognoser, ...forbrug]);
       // A whole-municipality folder starts with the resultatopgørelse, then each udvalg's drift as before.
       if (erHeleKommunen(k.ds)) {
         const anlaeg = anlaegsposter(k.ds, new Map(), k.o);
