@@ -67,6 +67,11 @@ await build({
   ...faelles, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm',
   external: Object.keys(dependencies), sourcemap: true,
 });
+// The parallel postings reader's worker thread (src/io/posteringer-parallel.ts), beside both bundles.
+await build({
+  ...faelles, entryPoints: ['src/io/posteringer-arbejder.ts'], outfile: 'dist/posteringer-arbejder.cjs', format: 'cjs',
+  external: ['iconv-lite'], supported: { 'dynamic-import': false },
+});
 execFileSync(process.execPath, [`${rod}node_modules/typescript/bin/tsc`, '-p', `${rod}tsconfig.build.json`], { stdio: 'inherit' });
 
 // Warm-up: every report in every text format on the reference data, as on a terminal (colour, bars), output

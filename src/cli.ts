@@ -15,6 +15,9 @@ import { scenarie } from './commands/scenarie.js';
 import { forbrugKommando } from './commands/forbrug.js';
 import { init, type InitFlag } from './commands/init.js';
 import { prognoseKommando } from './commands/prognose.js';
+import { videreKommando, type VidereFlag } from './commands/videre.js';
+import { sammenlignKommando } from './commands/sammenlign.js';
+import { praecisionKommando, type PraecisionFlag } from './commands/praecision.js';
 import { METODER } from './core/prognose.js';
 import { naermeste } from './core/naermeste.js';
 import { valider, type ValiderFlag } from './commands/valider.js';
@@ -30,6 +33,8 @@ const REFERENCE = 'data/slagelse-ebu-2025-bo2';
 /** The same follow-up with maanedstal.csv, forbrug.csv + kontoplan.csv and scenarier.csv: examples for them all. */
 const UDVIDET = 'data/slagelse-ebu-2025-bo2-udvidet';
 const KOMMUNE = 'data/eksempel-kommune-2025';
+/** The example year: data/slagelse-ebu-2025-aar-bo1, -bo2, -bo3 and -regnskab (built with `budgetopf videre`). */
+const AAR = 'data/slagelse-ebu-2025-aar';
 
 const HJAELP_TITLER: Record<string, string> = {
   'Usage:': 'Brug:',
@@ -83,17 +88,12 @@ type Koersel = (mappe: string, flag: RapportFlag, miljoe: Miljoe) => Promise<voi
 /** Commands whose tables get a bar column on a terminal. */
 const SOEJLEKOMMANDOER = new Set(['afvigelser', 'aktivitet', 'rapport', 'hovedoversigt', 'anlaeg']);
 
-function rapportKommando(program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe, ekstra: (c: Command) => Command = (c) => c) {
-  const c = program
-    .command(navn)
-    .description(beskrivelse)
-    .usage('[mappe] [tilvalg]')
-    .configureHelp(DANSK_HJAELP)
-    .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.')
-    .addOption(new Option('-f, --format <format>', formaterFor(navn).includes('html')
-      ? 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark; docx: Word-dokument '
-        + '(xlsx og docx kræver --output)'
-      : 'outputformat').choices(formaterFor(navn)).default('tabel'))
+/** The output options every report command shares (format, file, unit, decimals, CSV dialect, sign). */
+function rapportTilvalg(c: Command, navn: string): Command {
+  c.addOption(new Option('-f, --format <format>', formaterFor(navn).includes('html')
+    ? 'outputformat; html: én fil med tabeller og diagrammer; xlsx: regneark; docx: Word-dokument '
+      + '(xlsx og docx kræver --output)'
+    : 'outputformat').choices(formaterFor(navn)).default('tabel'))
     .option('-o, --output <fil>', 'skriv til filen i stedet for skærmen (atomisk; aldrig over en inputfil)')
     .option('--tving', 'erstat også en skrivebeskyttet outputfil')
     .addOption(new Option('--enhed <enhed>', 'beløbsenhed i tabeller (standard mio.kr; CSV: kr)').choices(ENHEDER))
@@ -102,8 +102,25 @@ function rapportKommando(program: Command, navn: string, beskrivelse: string, ek
     .option('--afstem', 'afrund så de viste dele summerer til de viste totaler (største rest)')
     .option('--merforbrug-positiv', 'vis merforbrug som positivt tal (JSON er altid: merforbrug negativt)');
   if (SOEJLEKOMMANDOER.has(navn)) c.option('--ingen-grafik', 'ingen søjler ved afvigelserne i tabellen på skærmen');
+  return c;
+}
+
+/** The examples at the end of a command's --help. */
+const eksempelTekst = (eksempler: string[]) => `\nEksempler:\n${eksempler.map((e) => `  $ ${e}`).join('\n')}\n`;
+
+function rapportKommando(
+  program: Command, navn: string, beskrivelse: string, eksempler: string[], koer: Koersel, miljoe: Miljoe,
+  ekstra: (c: Command) => Command = (c) => c,
+) {
+  const c = program
+    .command(navn)
+    .description(beskrivelse)
+    .usage('[mappe] [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('[mappe]', 'mappen med datasættet (opfoelgning.json og CSV-filerne)', '.');
+  rapportTilvalg(c, navn);
   ekstra(c);
-  c.addHelpText('after', `\nEksempler:\n${eksempler.map((e) => `  $ ${e}`).join('\n')}\n`);
+  c.addHelpText('after', eksempelTekst(eksempler));
   c.action(async (mappe: string, flag: RapportFlag) => {
     kraevFil(flag);
     await koer(mappe, flag, miljoe);
@@ -139,7 +156,9 @@ function initKommando(program: Command, miljoe: Miljoe): void {
 /** The program with its global options and help, before the commands are added. */
 function nytProgram(miljoe: Miljoe): Command {
   return new Command('budgetopf')
-    .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker fra en mappe CSV-filer, og validering af filerne til CI.')
+    .description('Budgetopfølgning for danske kommuner: forventet regnskab, afvigelser, aktivitet og bevillingsønsker '
+      + 'fra en mappe CSV-filer; årets opfølgninger ført videre, sammenlignet og målt mod regnskabet; '
+      + 'og validering af filerne til CI.')
     .version(typeof VERSION === 'string' ? VERSION : 'dev', '-v, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
     .helpCommand('help [kommando]', 'vis hjælp til en kommando')
@@ -254,6 +273,61 @@ function kommuneKommandoer(program: Command, miljoe: Miljoe): void {
     .action(async (mapper: string[], f: { til: string; kommune?: string }) => samle(mapper, f, miljoe));
 }
 
+/** The year's rounds: compare two follow-ups, measure them against the accounts, carry one on to the next. */
+function runderKommandoer(program: Command, miljoe: Miljoe): void {
+  const sammenlignC = program
+    .command('sammenlign')
+    .description('hvad er ændret mellem to opfølgninger: forventet regnskab pr. post, politikområde og i alt, '
+      + 'forklaret som helårspersoner, pris, korrektioner og budget')
+    .usage('<mappe A> <mappe B> [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('<a>', 'den første opfølgning (fx BO2)')
+    .argument('<b>', 'den senere opfølgning (fx BO3)');
+  rapportTilvalg(sammenlignC, 'sammenlign')
+    .addHelpText('after', eksempelTekst([
+      `budgetopf sammenlign ${AAR}-bo2 ${AAR}-bo3`,
+      `budgetopf sammenlign ${AAR}-bo1 ${AAR}-bo2 --format json`,
+      `budgetopf sammenlign ${AAR}-bo2 ${AAR}-bo3 --format html --output bo2-bo3.html`,
+    ]))
+    .action(async (a: string, b: string, flag: RapportFlag) => {
+      kraevFil(flag);
+      await sammenlignKommando(a, b, flag, miljoe);
+    });
+  const praecisionC = program
+    .command('praecision')
+    .description('hvor præcise var årets forventede regnskaber: hver opfølgnings fejl mod regnskabet '
+      + 'pr. politikområde og i alt, i kr. og %')
+    .usage('<mappe…> --regnskab <mappe> [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('<mapper...>', 'årets opfølgninger i rækkefølge (fx BO1 BO2 BO3)')
+    .requiredOption('--regnskab <mappe>', 'mappen med regnskabet (forventet = det faktiske regnskab)');
+  rapportTilvalg(praecisionC, 'praecision')
+    .addHelpText('after', eksempelTekst([
+      `budgetopf praecision ${AAR}-bo1 ${AAR}-bo2 ${AAR}-bo3 --regnskab ${AAR}-regnskab`,
+      `budgetopf praecision ${AAR}-bo1 ${AAR}-bo2 ${AAR}-bo3 --regnskab ${AAR}-regnskab -f html -o aaret.html`,
+    ]))
+    .action(async (mapper: string[], flag: PraecisionFlag) => {
+      kraevFil(flag);
+      await praecisionKommando(mapper, flag, miljoe);
+    });
+  program
+    .command('videre')
+    .description('næste opfølgning: en ny mappe med de godkendte bevillinger i korrigeret budget '
+      + 'og denne opfølgnings forventede regnskab som forventet_forrige')
+    .usage('<mappe> --til <ny mappe> [tilvalg]')
+    .configureHelp(DANSK_HJAELP)
+    .argument('<mappe>', 'mappen med denne opfølgnings datasæt')
+    .requiredOption('--til <mappe>', 'den nye mappe (må ikke findes, eller skal være tom)')
+    .option('--godkendte <id,…>', 'de godkendte bevillingsønsker, fx B1,B3, eller alle (standard: ingen)')
+    .option('--opfoelgning <navn>', 'den nye opfølgnings navn (standard: BO1 → BO2 → BO3 → Regnskab)')
+    .addHelpText('after', eksempelTekst([
+      `budgetopf videre ${REFERENCE} --til bo3 --godkendte alle`,
+      `budgetopf videre ${AAR}-bo1 --til bo2 --godkendte A1,A2`,
+      `budgetopf videre ${REFERENCE} --til bo3 --godkendte B4,B5,B6,B7 --opfoelgning BO3`,
+    ]))
+    .action(async (mappe: string, f: VidereFlag) => videreKommando(mappe, f, miljoe));
+}
+
 /** The CI gate. */
 function validerKommando(program: Command, miljoe: Miljoe): void {
   program
@@ -288,6 +362,7 @@ export function byggProgram(miljoe: Miljoe): Command {
   opfoelgningsKommandoer(program, miljoe);
   fremskrivningsKommandoer(program, miljoe);
   kommuneKommandoer(program, miljoe);
+  runderKommandoer(program, miljoe);
   validerKommando(program, miljoe);
   initKommando(program, miljoe);
   return program;

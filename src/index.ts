@@ -35,6 +35,7 @@ export {
   anvendScenarie, parseAendring, parseOperation, parseInterval, foelsomhed, udfoer, ScenarieFejl,
   type Aendring, type Operation, type Scenarie, type Foelsomhed, type Foelsomhedspunkt,
 } from './core/scenarie.js';
+export { beregnScenarier, type ScenarieTotaler } from './core/scenarie-batch.js';
 export { klassificer, kontrollerBevillinger, anvendBevillinger, efterBevillinger, foreslaa, type Bevillingsoenske, type Kompetence, type Flag } from './core/bevillinger.js';
 export { scenarierJson, foelsomhedJson, bevillingerJson } from './render/json.js';
 export {
@@ -58,3 +59,9 @@ export { samleDatasaet, type Kildemappe, type Samlet } from './core/samle.js';
 export { hovedoversigtJson, anlaegJson } from './render/hovedoversigt-json.js';
 export { hovedoversigtDokument, hovedoversigtSektioner } from './report/hovedoversigt.js';
 export { prognoseRapport, type PrognoseRapport } from './report/prognose.js';
+export { videre, naesteOpfoelgning, VidereFejl, RUNDER, type Videre, type VidereValg } from './core/videre.js';
+export { skrivNaesteRunde } from './io/skriv-runde.js';
+export { sammenlign, type Sammenligning, type PostAendring, type OmraadeAendring, type KorrektionAendring } from './core/sammenlign.js';
+export { praecision, type Praecision, type RundeFejl, type OmraadePraecision } from './core/praecision.js';
+export { kontrollerInitiativer, initiativStatus, type InitiativStatus } from './core/initiativer.js';
+export { sammenlignJson, praecisionJson } from './render/runder-json.js';

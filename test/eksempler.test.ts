@@ -19,7 +19,7 @@ describe('every example runs as written', () => {
   it('finds the examples: README blocks and scripts, and the help of every command', () => {
     expect(readme.length).toBeGreaterThan(8);
     const kommandoer = ['afvigelser', 'aktivitet', 'rapport', 'bevillinger', 'scenarie', 'prognose', 'forbrug',
-      'valider', 'init', 'hovedoversigt', 'anlaeg', 'samle'];
+      'valider', 'init', 'hovedoversigt', 'anlaeg', 'samle', 'videre', 'sammenlign', 'praecision'];
     const kilder = ['budgetopf --help', ...kommandoer.map((k) => `budgetopf help ${k}`)];
     expect(new Set(hjaelp.map((e) => e.kilde))).toEqual(new Set(kilder));
     expect(hjaelp.some((e) => e.exit === 1)).toBe(true);

@@ -5,13 +5,16 @@
 // Prints JSON on stdout: { forespoergsel_s, konti: { konto: "øre" } }, forespoergsel_s being the timed
 // query alone; with --kontrol (untimed extras) also the row count, how many amounts are not of the
 // form -1.234,56 (must be 0) and til_dato per konto (dato 2025-01-01..2025-06-30).
-// Usage: node bench/sammenligning/duckdb-forbrug.js FORBRUG.CSV [--kontrol]
+// Usage: node bench/sammenligning/duckdb-forbrug.js FORBRUG.CSV [--kontrol] [--traade N|standard]
 // (bench/forbrug.js installs @duckdb/node-api here with `npm ci --prefix bench/sammenligning`.)
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const fil = process.argv[2];
 const kontrol = process.argv.includes('--kontrol');
-const instans = await DuckDBInstance.create(':memory:', { threads: '1' });
+// --traade N (default 1); --traade standard leaves DuckDB its own default (one per core).
+const traadeArg = process.argv[process.argv.indexOf('--traade') + 1];
+const traade = process.argv.includes('--traade') ? traadeArg : '1';
+const instans = await DuckDBInstance.create(':memory:', traade === 'standard' ? {} : { threads: String(traade) });
 const db = await instans.connect();
 const kilde = `read_csv('${fil.replaceAll("'", "''")}', delim = ';', header = true, quote = '', escape = '',
   columns = { 'konto': 'VARCHAR', 'dato': 'VARCHAR', 'beloeb': 'VARCHAR' })`;

@@ -15,6 +15,8 @@ const DOKUMENTKOMMANDOER: ReadonlySet<string> = new Set([
   'scenarie',
   'hovedoversigt',
   'anlaeg',
+  'sammenlign',
+  'praecision',
 ]);
 
 /** The formats that draw whole documents (charts and all) and write binary files or one self-contained page. */

@@ -11,6 +11,7 @@ import type { Kontekst } from './shared.js';
 import { bevillingsoenskerCsv } from '../render/bevillingsoensker-csv.js';
 import { bevillingerJson, json } from '../render/json.js';
 import { bevillingsSektioner } from '../report/bevillinger.js';
+import { aaretsSektioner } from '../report/aaret.js';
 import { indlaesOgBeregn, renderUdskrift, udskriv, visning, type Miljoe, type RapportFlag } from './shared.js';
 
 export interface BevillingFlag extends RapportFlag {
@@ -59,6 +60,7 @@ export async function bevillinger(mappe: string, flag: BevillingFlag, miljoe: Mi
           titel: 'Kassen og servicerammen efter bevillinger', ark: 'Kassen efter bevillinger',
           tabel: efterBevillingerHovedTabel(hoved.foer, hoved.efter, v),
         }] : []),
+        ...aaretsSektioner({ ...k.ds, initiativer: [] }, vBevilling),
       ],
     };
     tekst = await renderUdskrift(dokument, flag, v, miljoe);

@@ -1,6 +1,7 @@
 /** `budgetopf scenarie [mappe]`: what-if scenarios beside the base, or a sensitivity run (`--foelsomhed`). */
 import { existsSync } from 'node:fs';
 import { beregn } from '../core/beregn.js';
+import { beregnScenarier } from '../core/scenarie-batch.js';
 import { anvendScenarie, delMaal, foelsomhed, parseAendring, parseInterval, ScenarieFejl } from '../core/scenarie.js';
 import { fundLinje } from '../render/fund.js';
 import { foelsomhedJson, json, scenarierJsonDele } from '../render/json.js';
@@ -80,16 +81,20 @@ export async function scenarie(mappe: string, flag: ScenarieFlag, miljoe: Miljoe
     return udskriv(tekst, flag, inputfiler, miljoe);
   }
   if (scenarier.length === 0) throw new ExitError(2, 'Ingen ændringer: angiv fx --hp "Kontanthjælp=+64", --fil scenarier.csv eller --foelsomhed "Jobafklaring=380..440:10"');
-  // Each scenario computed when it is needed: JSON writes it and lets it go, so 100.000 scenarios fit in memory.
-  const beregnede = function* () {
+  const aendringer = (s: NavngivetScenarie) => s.aendringer.map((a) => a.aendring);
+  // JSON and documents carry every post: the full engine, one scenario at a time (JSON writes each and lets it
+  // go, so 100.000 scenarios fit in memory). The tables need each scenario's totals only: the batch engine.
+  const fulde = function* () {
     for (const s of scenarier) {
-      const o = beregn(anvendScenarie(k.ds, s.aendringer.map((a) => a.aendring)));
-      yield { navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o };
+      yield { navn: s.navn, aendringer: s.aendringer.map((a) => a.tekst), o: beregn(anvendScenarie(k.ds, aendringer(s))) };
     }
   };
-  const vis = () => (erDokumentformat(flag.format) ? scenarieDokument : scenarieTabel)(k.o, [...beregnede()], v);
+  const totaler = () => beregnScenarier(k.ds, scenarier.map((s) => ({ navn: s.navn, aendringer: aendringer(s) })));
+  const vis = () => (erDokumentformat(flag.format)
+    ? scenarieDokument(k.o, [...fulde()], v)
+    : scenarieTabel(k.o, totaler(), v));
   const tekst = flag.format === 'json'
-    ? scenarierJsonDele(k.o, beregnede())
+    ? scenarierJsonDele(k.o, fulde())
     : await renderUdskrift(vis(), flag, v, miljoe);
   await udskriv(tekst, flag, inputfiler, miljoe);
 }

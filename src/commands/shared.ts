@@ -6,7 +6,7 @@ import { beregn } from '../core/beregn.js';
 import type { Datasaet } from '../core/model.js';
 import { fundLinje } from '../render/fund.js';
 import { formatTal, type Enhed, type Talformat } from '../core/money.js';
-import { danskDato, fremskrivesAfForbrug } from '../core/forbrug.js';
+import { danskDato, fremskrivesAfForbrug, type Forbrugsopgoerelse } from '../core/forbrug.js';
 import { anvendPrognose, prognose, type Metode, type YdelsesPrognose } from '../core/prognose.js';
 import { laesForbrug } from '../io/forbrugsdata.js';
 import { indlaesDatasaet } from '../io/load-dataset.js';
@@ -57,6 +57,8 @@ export interface Kontekst {
   filer: string[];
   /** With --anvend-prognose: the forecasts applied and the dataset before them (helaarspersoner.csv's own forventet). */
   prognose?: AnvendtPrognose;
+  /** forbrug.csv summed and projected: when a post takes its forventet from it, or the command asked (`medForbrug`). */
+  forbrug?: Forbrugsopgoerelse;
 }
 
 export interface AnvendtPrognose {
@@ -91,6 +93,8 @@ export function medEksempel(mappe: string, miljoe: Miljoe): string {
 export interface Tilpasning {
   /** Use the forecast of maanedstal.csv as forventet helårspersoner (`--anvend-prognose [metode]`). */
   anvendPrognose?: Metode | 'bedst' | true;
+  /** Read forbrug.csv (with kontoplan.csv) for its section even when no post takes its forventet from it. */
+  medForbrug?: boolean;
 }
 
 /**
@@ -99,22 +103,30 @@ export interface Tilpasning {
 export async function indlaesOgBeregn(mappe: string, miljoe: Miljoe, tilpasning: Tilpasning = {}): Promise<Kontekst> {
   const res = await indlaes(mappe, miljoe);
   let ds = res.ds;
-  if (fremskrivesAfForbrug(ds).length) ds = await medForbrug(ds, miljoe);
-  if (!tilpasning.anvendPrognose) return { ds, o: beregn(ds), filer: res.filer };
+  let forbrug: Forbrugsopgoerelse | undefined;
+  const tilSektion = (tilpasning.medForbrug ?? false) && ds.forbrugsfil !== null && ds.kontoplan.length > 0;
+  if (fremskrivesAfForbrug(ds).length || tilSektion) ({ ds, opg: forbrug } = await medForbrug(ds, miljoe));
+  const medF = forbrug ? { forbrug } : {};
+  if (!tilpasning.anvendPrognose) return { ds, o: beregn(ds), filer: res.filer, ...medF };
   const p = medPrognose(ds, tilpasning.anvendPrognose === true ? 'bedst' : tilpasning.anvendPrognose, miljoe);
   const anvendt = anvendPrognose(ds, p.prognoser);
-  return { ds: anvendt, o: beregn(anvendt), filer: res.filer, prognose: p };
+  return { ds: anvendt, o: beregn(anvendt), filer: res.filer, prognose: p, ...medF };
 }
 
-async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<Datasaet> {
+async function medForbrug(ds: Datasaet, miljoe: Miljoe): Promise<{ ds: Datasaet; opg: Forbrugsopgoerelse }> {
   const { ds: ny, opg, fund } = await laesForbrug(ds);
   for (const f of fund) miljoe.stderr(fundLinje(f));
-  if (!opg) throw new ExitError(1, `${fund.filter((f) => f.alvor === 'fejl').length} fejl i forbrug.csv, som skal fremskrive de poster, der ikke har et forventet regnskab; intet er beregnet`);
+  if (!opg) {
+    const hvorfor = fremskrivesAfForbrug(ds).length
+      ? ', som skal fremskrive de poster, der ikke har et forventet regnskab' : '';
+    const antal = fund.filter((f) => f.alvor === 'fejl').length;
+    throw new ExitError(1, `${antal} fejl i forbrug.csv${hvorfor}; intet er beregnet`);
+  }
   for (const p of fremskrivesAfForbrug(ds)) {
     const f = opg.poster.find((x) => x.politikomraade === p.politikomraade && x.post === p.post)!;
     miljoe.stderr(`Forventet for ${p.politikomraade} ${p.post} er fremskrevet af forbruget pr. ${danskDato(opg.pr)}: ${formatTal(f.fremskrevet, { decimaler: 2, format: 'da', tusindtalsseparator: true })} kr. (budgetopf forbrug viser hvordan)`);
   }
-  return ny;
+  return { ds: ny, opg };
 }
 
 function medPrognose(ds: Datasaet, metode: Metode | 'bedst', miljoe: Miljoe): AnvendtPrognose {

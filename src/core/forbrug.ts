@@ -25,6 +25,10 @@ export class Oeresum {
   addHeltal(oere: number): void {
     this.stor += BigInt(oere);
   }
+  /** Adds an exact sum of øre of any size (merging the sums of two parts of a file). */
+  addOere(oere: bigint): void {
+    this.stor += oere;
+  }
   get oere(): bigint {
     return this.stor + BigInt(this.n);
   }

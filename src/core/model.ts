@@ -134,6 +134,25 @@ export interface Bevillingslinje {
   kilde: Kilde;
 }
 
+/** bevillinger_givet.csv: a line of an approved request, with the follow-up at which it was approved. */
+export interface GivetBevillingslinje extends Bevillingslinje {
+  opfoelgning: string;
+}
+
+/** initiativer.csv: a budget agreement's initiative in one year; amounts are savings in kr (positive = saving). */
+export interface Initiativ {
+  id: string;
+  tekst: string;
+  udvalg: string;
+  politikomraade: string | null;
+  aar: number;
+  planlagt: Decimal;
+  /** Blank = nothing realised yet (0). */
+  realiseret: Decimal | null;
+  status: string;
+  kilde: Kilde;
+}
+
 /** kontoplan.csv: an account (or the prefix of many) and the budget post its postings belong to. */
 export interface Kontoplanlinje {
   konto: string;
@@ -168,6 +187,10 @@ export interface Datasaet {
   harForventetForrige: boolean;
   /** Whether budget.csv has the `overfoeres` column (reports then show the afvigelse efter overførsler). */
   harOverfoeres?: boolean;
+  /** bevillinger_givet.csv: the year's approved requests (written by `budgetopf videre`); absent = none. */
+  givneBevillinger?: GivetBevillingslinje[];
+  /** initiativer.csv: the budget agreement's initiatives; absent = none. */
+  initiativer?: Initiativ[];
 }
 
 export type Alvor = 'fejl' | 'advarsel';

@@ -10,6 +10,7 @@ import { Decimal, formatTal, sum } from './money.js';
 import {
   erDriftsart, fund, INDTAEGTSARTER, postNoegle, type Budgetpost, type Datasaet, type Fund, type Kilde,
 } from './model.js';
+import { kontrollerInitiativer } from './initiativer.js';
 import { menteDu } from './naermeste.js';
 
 type Regel = (ds: Datasaet) => Fund[];
@@ -233,7 +234,7 @@ const politikomraadeSomDato: Regel = (ds) => {
 
 /** The lists of a dataset that the rules read, each from one file. */
 export type Liste = 'politikomraader' | 'poster' | 'ydelser' | 'enhedspriser' | 'korrektioner'
-  | 'bevillingslinjer' | 'kontoplan' | 'maanedstal';
+  | 'bevillingslinjer' | 'kontoplan' | 'maanedstal' | 'givneBevillinger' | 'initiativer';
 
 export const LISTEFIL: Readonly<Record<Liste, string>> = {
   politikomraader: 'politikomraader.csv',
@@ -244,6 +245,8 @@ export const LISTEFIL: Readonly<Record<Liste, string>> = {
   bevillingslinjer: 'bevillingsoensker.csv',
   kontoplan: 'kontoplan.csv',
   maanedstal: 'maanedstal.csv',
+  givneBevillinger: 'bevillinger_givet.csv',
+  initiativer: 'initiativer.csv',
 };
 
 interface RegelSpec {
@@ -306,6 +309,8 @@ const SPECS: readonly RegelSpec[] = [
       poster: [...PO_POST, 'korrigeret', 'forventet', 'overfoeres'], korrektioner: [...PO_POST, 'beloeb'],
       ydelser: ['ydelse', 'vedtaget', 'korrigeret', 'forventet'], enhedspriser: ['ydelse', 'budget', 'forventet'],
     } },
+  { regel: kontrollerInitiativer, navn: 'budgetaftalens initiativer', kraever: ['politikomraader'],
+    laeser: { politikomraader: ['nr', 'udvalg'], initiativer: ['id', 'udvalg', 'politikomraade', 'aar'] } },
 ];
 
 export const REGLER: readonly Regel[] = SPECS.map((s) => s.regel);
@@ -318,7 +323,7 @@ function udsnit(ds: Datasaet, spec: RegelSpec): { ds: Datasaet; mangler: Liste[]
   const ud: Record<string, unknown> = { ...ds };
   const mangler: Liste[] = [];
   for (const [liste, kolonner] of Object.entries(spec.laeser) as [Liste, readonly string[]][]) {
-    const raekker = ds[liste] as readonly { kilde: Kilde; id?: string }[];
+    const raekker = (ds[liste] ?? []) as readonly { kilde: Kilde; id?: string }[]; // the optional lists may be absent
     const ude = raekker.filter((r) => r.kilde.ugyldige?.some((k) => kolonner.includes(k)));
     if (ude.length === 0) continue;
     const gruppe = spec.grupper?.[liste];

@@ -2,7 +2,7 @@
 import { anvendForbrug, fremskrivesAfForbrug, opgoerForbrug, parseDato, sidsteBogfoerteDag, type Dato, type Forbrugsopgoerelse } from '../core/forbrug.js';
 import { basename } from 'node:path';
 import { fund, type Datasaet, type Fund } from '../core/model.js';
-import { summerPosteringer } from './posteringer.js';
+import { summerPosteringerParallelt } from './posteringer-parallel.js';
 
 export interface Forbrugsresultat {
   /** The dataset with the projection in every post that has no forventet of its own. */
@@ -20,7 +20,7 @@ export async function laesForbrug(ds: Datasaet, pr?: Dato, fil = ds.forbrugsfil)
   if (!fil) return { ds, opg: null, fund: [] };
   const manifestPr = ds.manifest.pr ? parseDato(ds.manifest.pr) : null;
   const dato = pr ?? manifestPr ?? undefined;
-  const p = await summerPosteringer(fil, { talformat: ds.manifest.talformat, skaeringsdato: dato });
+  const p = await summerPosteringerParallelt(fil, { talformat: ds.manifest.talformat, skaeringsdato: dato });
   if (!p.laest || p.fund.some((f) => f.alvor === 'fejl')) return { ds, opg: null, fund: p.fund };
   // A file without postings in the budget year is the wrong file (or an empty one): never a projection of 0.
   const sidste = sidsteBogfoerteDag(p, ds.manifest.budgetaar);

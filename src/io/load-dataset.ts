@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal, ENHEDSFAKTOR, type Talformat } from '../core/money.js';
 import { fund as nytFund, type Bevillingslinje, type Budgetpost, type Datasaet, type Enhedspris, type Fund, type Kontoplanlinje, type Korrektion, type Maanedstal, type Manifest, type Politikomraade, type Ydelse } from '../core/model.js';
+import type { GivetBevillingslinje, Initiativ } from '../core/model.js';
 import { kontrollerDelvis, type Liste } from '../core/regler.js';
 import { parseDato } from '../core/forbrug.js';
 import { dekod, laesCsv, samlWindows1252, ulaeseligFund, type Raekke } from './csv.js';
@@ -26,6 +27,8 @@ export const FILER = {
   kontoplan: 'kontoplan.csv',
   maanedstal: 'maanedstal.csv',
   forbrug: 'forbrug.csv',
+  bevillingerGivet: 'bevillinger_givet.csv',
+  initiativer: 'initiativer.csv',
 } as const;
 
 /** The folder itself is missing or not a folder: a usage error (exit 2), not a data error. */
@@ -226,6 +229,8 @@ const LISTE: Record<Exclude<keyof typeof FILER, 'manifest' | 'forbrug'>, Liste> 
   bevillingsoensker: 'bevillingslinjer',
   kontoplan: 'kontoplan',
   maanedstal: 'maanedstal',
+  bevillingerGivet: 'givneBevillinger',
+  initiativer: 'initiativer',
 };
 
 /** The folder itself: missing, unreadable, not a folder or not a dataset are errors of use. */
@@ -314,6 +319,8 @@ export async function indlaesDatasaet(mappe: string): Promise<Indlaesning> {
     bev: await laes('bevillingsoensker', ['id', 'politikomraade', 'aar'], false),
     kontoplan: await laes('kontoplan', ['konto', 'politikomraade', 'post'], false),
     maanedstal: await laes('maanedstal', ['ydelse', 'maaned'], false),
+    givne: await laes('bevillingerGivet', ['id', 'politikomraade', 'aar'], false),
+    initiativer: await laes('initiativer', ['id', 'aar'], false),
   };
   // forbrug.csv (postings, possibly millions) is not read here: it is streamed when a report needs it.
   const forbrugsfil = forbrugsfilI(mappe, fund);
@@ -332,7 +339,7 @@ type Tabel<N extends keyof typeof LISTE> = { raekker: Data<N>[]; kolonner: strin
 function byggDatasaet(manifest: Manifest, t: {
   po: Tabel<'politikomraader'>; budget: Tabel<'budget'>; hp: Tabel<'helaarspersoner'>; priser: Tabel<'enhedspriser'>;
   korr: Tabel<'korrektioner'>; bev: Tabel<'bevillingsoensker'>; kontoplan: Tabel<'kontoplan'>;
-  maanedstal: Tabel<'maanedstal'>;
+  maanedstal: Tabel<'maanedstal'>; givne: Valgfri<'bevillingerGivet'>; initiativer: Valgfri<'initiativer'>;
 }, forbrugsfil: string | null, sti: (f: string) => string): Datasaet {
   const stier = new Map<string, string>(Object.values(FILER).map((f) => [f, sti(f)])); // one join per file, not per row
   const kilde = (fil: string, r: { linje: number; ugyldige?: string[] }) =>
@@ -378,5 +385,25 @@ function byggDatasaet(manifest: Manifest, t: {
       ydelse: r.ydelse, aar: r.maaned.aar, maaned: r.maaned.maaned, fuldtidspersoner: r.fuldtidspersoner, kilde: kilde(FILER.maanedstal, r),
     })),
     forbrugsfil,
+    ...aaretsLister(t, kilde),
+  };
+}
+
+type Valgfri<N extends keyof typeof LISTE> = Tabel<N> & { findes: boolean };
+
+/** bevillinger_givet.csv and initiativer.csv, each only when the folder has it (FORMAT.md v2). */
+function aaretsLister(
+  t: { givne: Valgfri<'bevillingerGivet'>; initiativer: Valgfri<'initiativer'> },
+  kilde: (fil: string, r: { linje: number; ugyldige?: string[] }) => Datasaet['poster'][number]['kilde'],
+): Pick<Datasaet, 'givneBevillinger' | 'initiativer'> {
+  return {
+    ...(t.givne.findes ? { givneBevillinger: t.givne.raekker.map((r): GivetBevillingslinje => ({
+      id: r.id, type: r.type, tekst: r.tekst, politikomraade: r.politikomraade, post: r.post, udgiftsart: r.udgiftsart,
+      aar: r.aar, beloeb: r.beloeb, opfoelgning: r.opfoelgning, kilde: kilde(FILER.bevillingerGivet, r),
+    })) } : {}),
+    ...(t.initiativer.findes ? { initiativer: t.initiativer.raekker.map((r): Initiativ => ({
+      id: r.id, tekst: r.tekst, udvalg: r.udvalg, politikomraade: r.politikomraade, aar: r.aar,
+      planlagt: r.planlagt, realiseret: r.realiseret, status: r.status, kilde: kilde(FILER.initiativer, r),
+    })) } : {}),
   };
 }

@@ -38,6 +38,23 @@ export interface PosteringsValg {
   skaeringsdato?: Dato;
   /** Bytes read at a time (tests use small blocks to put records across block boundaries). */
   blokstoerrelse?: number;
+  /**
+   * Only the records in bytes [fra, til) of the file (fra at a line start, or 0 for right after the
+   * header); the header is still read from the top. For the parallel reader (posteringer-parallel.ts).
+   */
+  del?: { fra: number; til: number };
+}
+
+/** What a part read (`PosteringsValg.del`) tells the parallel reader besides its sums. */
+export interface Delresultat extends Posteringer {
+  /** The line after the part's last (lines counted as if the part started right after the header). */
+  slutlinje: number;
+  /** The part ended between records (no quoted record left open), and the file was streamed. */
+  ren: boolean;
+  /** The first line of the part's records, counted the same way. */
+  startlinje: number;
+  /** Findings beyond the cap, counted. */
+  flereFund: number;
 }
 
 const SPEC = { paakraevede: ['konto', 'dato', 'beloeb'], valgfri: [] } as const;
@@ -192,9 +209,14 @@ export async function summerPosteringer(fil: string, valg: PosteringsValg = {}):
   }
 }
 
-/** Reads into buf[fra, …) and refuses a NUL byte in what was read (`linje` is the line at buf[0]). */
-function laesBlok(fd: number, buf: Buffer, fra: number, fil: string, linje: number): number {
-  const n = readSync(fd, buf, fra, buf.length - fra, null);
+/**
+ * Reads at most `maks` bytes at file position `position` into buf[fra, …) and refuses a NUL byte in what
+ * was read (`linje` is the line at buf[0]). Positioned, so that a part of the file can be read alone.
+ */
+function laesBlok(
+  fd: number, buf: Buffer, fra: number, fil: string, linje: number, position: number, maks: number,
+): number {
+  const n = readSync(fd, buf, fra, maks, position);
   const nul = buf.subarray(fra, fra + n).indexOf(0);
   if (nul >= 0) throw new Afbrudt(nulFund(fil, buf.subarray(0, fra + n), fra + nul, linje));
   return n;
@@ -204,15 +226,19 @@ const forLang = (fil: string, linje: number) => new Afbrudt(fund(fil, linje, nul
   `Rækken fra linje ${linje} er over ${MAKS_LINJE / 1024 / 1024} MB lang; `
   + 'filen er ikke en posteringsfil eller er beskadiget, og intet er talt med'));
 
-async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Posteringer> {
+async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Posteringer | Delresultat> {
   let buf = Buffer.allocUnsafe(valg.blokstoerrelse ?? BLOKSTOERRELSE);
   const ikkeLaest = (f: Fund[]): Posteringer => ({ konti: new Map(), antal: 0, fund: f, laest: false });
-  let fyldt = readSync(fd, buf, 0, buf.length, null);
+  let filpos = 0; // reads are positioned, so that a part can start anywhere
+  const til = valg.del?.til ?? Infinity;
+  const plads = (fra: number) => Math.max(0, Math.min(buf.length - fra, til - filpos));
+  let fyldt = readSync(fd, buf, 0, plads(0), 0);
+  filpos = fyldt;
   const problem = ikkeTekst(buf.subarray(0, fyldt), fil);
   if (problem) return ikkeLaest([problem]);
   let pos = bomLaengde(buf);
   let linje = 1;
-  let eof = fyldt < buf.length;
+  let eof = fyldt < buf.length || filpos >= til;
   /** Reads more after the unprocessed tail; false once the end of the file has been reached before. */
   const fyldOp = (): boolean => {
     if (eof) return false;
@@ -225,9 +251,10 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     } else buf.copy(buf, 0, pos, fyldt);
     pos = 0;
     fyldt = rest;
-    const n = laesBlok(fd, buf, fyldt, fil, linje);
+    const n = laesBlok(fd, buf, fyldt, fil, linje, filpos, plads(fyldt));
+    filpos += n;
     fyldt += n;
-    if (n === 0) eof = true;
+    if (n === 0 || filpos >= til) eof = true;
     return true;
   };
 
@@ -252,8 +279,8 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
   };
 
   /** The whole file through the reference path (old-Mac line endings, a header spanning lines). */
-  const helFil = async () =>
-    summerPosteringerTekst((await dekodPost(readHele(fd, buf, fyldt, fil))).replace(/^\uFEFF/, ''), fil, valg);
+  const helFil = async () => summerPosteringerTekst(
+    (await dekodPost(readHele(fd, buf, fyldt, fil, filpos))).replace(/^\uFEFF/, ''), fil, valg);
   while (!h) {
     const slut = foersteLinjeslut();
     if (slut >= fyldt && pos >= fyldt) {
@@ -285,6 +312,15 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     linje++;
   }
   const opsummering = h;
+  const startlinje = linje;
+  if (valg.del && valg.del.fra > 0) {
+    // A later part: its records start at `fra` (a line start), read from there.
+    pos = 0;
+    filpos = valg.del.fra;
+    fyldt = laesBlok(fd, buf, 0, fil, linje, filpos, plads(0));
+    filpos += fyldt;
+    eof = fyldt < buf.length || filpos >= til;
+  }
 
   // The general path: one record (one or more physical lines) through csv-parse and the field rules.
   const csvValg = csvParseValg(afgraenser);
@@ -342,19 +378,23 @@ async function scan(fd: number, fil: string, valg: PosteringsValg): Promise<Post
     }
     if (csvFejlFund || !fyldOp()) break;
   }
+  const ren = samlet.length === 0; // no record left open at the end of the part
   if (samlet.length > 0 && !csvFejlFund) await generel(Buffer.concat(samlet), samletFra);
   hurtigSti.afslut();
   if (win1252 || hurtigSti.win1252) opsummering.fund.push(windows1252Fund(fil));
   if (csvFejlFund) opsummering.fund.push(csvFejlFund);
-  return opsummering.resultat(csvFejlFund === null);
+  const flereFund = opsummering.flereFund;
+  const resultat = opsummering.resultat(csvFejlFund === null);
+  return valg.del ? { ...resultat, slutlinje: linje, ren, startlinje, flereFund } : resultat;
 }
 
 /** The rest of the file after what is in `buf` (for the rare files the fast path leaves whole). */
-function readHele(fd: number, buf: Buffer, fyldt: number, fil: string): Buffer {
+function readHele(fd: number, buf: Buffer, fyldt: number, fil: string, filpos: number): Buffer {
   const dele = [buf.subarray(0, fyldt)];
   for (;;) {
     const b = Buffer.allocUnsafe(BLOKSTOERRELSE);
-    const n = readSync(fd, b, 0, b.length, null);
+    const n = readSync(fd, b, 0, b.length, filpos);
+    filpos += n;
     if (n === 0) break;
     dele.push(b.subarray(0, n));
   }

@@ -175,12 +175,63 @@ function aktivitetsSchemaer(format: { format: Talformat; fastlagt: boolean }) {
   } as const;
 }
 
+/** The files of bevillinger and initiativer: amounts in the beløbsenhed. */
+function bevillingsSchemaer(format: { format: Talformat; fastlagt: boolean }, faktor: Decimal) {
+  const beloeb = tal({ ...format, faktor });
+  return {
+    bevillingsoensker: {
+      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb'],
+      valgfri: ['post'],
+      felter: {
+        id: tekst(),
+        type: bevillingstype(),
+        tekst: tekst(),
+        politikomraade: politikomraadeEllerKassen(),
+        post: valgfriTekst(),
+        udgiftsart: valgfriUdgiftsart(),
+        aar: aar(),
+        beloeb,
+      },
+    },
+    bevillingerGivet: {
+      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb', 'opfoelgning'],
+      valgfri: ['post'],
+      felter: {
+        id: tekst(),
+        type: bevillingstype(),
+        tekst: tekst(),
+        politikomraade: politikomraadeEllerKassen(),
+        post: valgfriTekst(),
+        udgiftsart: valgfriUdgiftsart(),
+        aar: aar(),
+        beloeb,
+        opfoelgning: tekst(),
+      },
+    },
+    initiativer: {
+      paakraevede: ['id', 'tekst', 'udvalg', 'aar', 'planlagt', 'status'],
+      valgfri: ['politikomraade', 'realiseret'],
+      felter: {
+        id: tekst(),
+        tekst: tekst(),
+        udvalg: tekst(),
+        politikomraade: valgfriTekst(),
+        aar: aar(),
+        planlagt: beloeb,
+        realiseret: tal({ ...format, faktor, valgfri: true }),
+        status: tekst(),
+      },
+    },
+  } as const;
+}
+
 /** The columns and field schemas of each CSV file, for a given number format and amount unit. */
 export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = true) {
   const format = { format: talformat, fastlagt };
   const beloeb = tal({ ...format, faktor });
   return {
     ...aktivitetsSchemaer(format),
+    ...bevillingsSchemaer(format, faktor),
     politikomraader: {
       paakraevede: ['nr', 'navn', 'udvalg'],
       valgfri: [],
@@ -204,20 +255,6 @@ export function filSchemaer(talformat: Talformat, faktor: Decimal, fastlagt = tr
       paakraevede: ['politikomraade', 'post', 'beloeb', 'tekst'],
       valgfri: ['type'],
       felter: { politikomraade: tekst(), post: tekst(), beloeb, tekst: tekst(), type: korrektionstype() },
-    },
-    bevillingsoensker: {
-      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb'],
-      valgfri: ['post'],
-      felter: {
-        id: tekst(),
-        type: bevillingstype(),
-        tekst: tekst(),
-        politikomraade: politikomraadeEllerKassen(),
-        post: valgfriTekst(),
-        udgiftsart: valgfriUdgiftsart(),
-        aar: aar(),
-        beloeb,
-      },
     },
     kontoplan: {
       paakraevede: ['konto', 'politikomraade', 'post'],

@@ -6,7 +6,7 @@
  */
 import { erMerforbrug, forbrugsord, merforbrugTegn, mindreforbrugTegn, visAfvigelse } from '../core/fortegn.js';
 import { Decimal, formatTal, iEnhed, rund } from '../core/money.js';
-import type { Diagram, Linjediagram, Soejlediagram, Talart, Vandfalddiagram } from '../report/shape.js';
+import type { Diagram, Linjediagram, Soejlediagram, Talart, Vandfalddiagram, Brodiagram } from '../report/shape.js';
 import { beloebTekst } from '../report/visning.js';
 import type { Talvisning } from './celle.js';
 
@@ -192,9 +192,87 @@ function linjer(d: Linjediagram, v: DiagramValg, id: string): string {
   return svg(id, hoejde, d.titel, beskrivelser.join('; '), forklaring(legende, 12) + gitter + interval + niveauer + serier + xEtiketter);
 }
 
+/** The y axis of a bridge: nice ticks over the running totals (not from zero: the steps are small beside them). */
+function broAkse(niveauer: number[]): { bund: number; loft: number; t: number } {
+  const [lav, hoej] = [Math.min(...niveauer), Math.max(...niveauer)];
+  const t = trin((hoej - lav) || Math.abs(hoej) / 100 || 1, 4);
+  return { bund: Math.floor(lav / t) * t - t, loft: Math.ceil(hoej / t) * t + t, t };
+}
+
+/** A bar of a bridge: from `fra` to `til` (display units), its figure above it and its label below. */
+interface Brosoejle {
+  x0: number;
+  bredde: number;
+  top: number;
+  bund: number;
+  fyld: string;
+  tal: string;
+  etiket: string;
+  titel: string;
+}
+
+function brosoejle(b: Brosoejle, nederst: number): string {
+  const midt = fmt(b.x0 + b.bredde / 2);
+  return `<g class="soejle"><title>${esc(b.titel)}</title>`
+    + `<rect x="${fmt(b.x0)}" y="${fmt(b.top)}" width="${fmt(b.bredde)}" `
+    + `height="${fmt(Math.max(1, b.bund - b.top))}" fill="${b.fyld}"/>`
+    + `<text x="${midt}" y="${fmt(b.top - 4)}" text-anchor="middle">${esc(b.tal)}</text>`
+    + `<text x="${midt}" y="${fmt(nederst + 16)}" text-anchor="middle">${esc(b.etiket)}</text></g>`;
+}
+
+/** A bridge: the start and end totals as grey bars from the axis, each step floating from the running total. */
+function bro(d: Brodiagram, v: DiagramValg, id: string): string {
+  const vis = (x: Decimal) => tilTal(iEnhed(x, v.enhed));
+  const loeb = d.trin.reduce<Decimal[]>((acc, s) => [...acc, acc.at(-1)!.plus(s.vaerdi)], [d.start.vaerdi]);
+  const { bund, loft, t } = broAkse([...loeb, d.slut.vaerdi].map(vis));
+  const decimaler = t < 1 ? Math.min(3, -Math.floor(Math.log10(t))) : 0;
+  const etiketTekst = (n: number) =>
+    formatTal(new Decimal(n), { decimaler, format: 'da', tusindtalsseparator: true });
+  const [top, hoejde] = [30, 270];
+  const nederst = hoejde - 40;
+  const venstre = 12 + Math.max(...[bund, loft].map((n) => etiketTekst(n).length)) * TEGN;
+  const kolonner = [d.start, ...d.trin, d.slut];
+  const bredde = (BREDDE - venstre - 10) / kolonner.length;
+  const y = (n: number) => nederst - ((n - bund) / (loft - bund)) * (nederst - top);
+  const linje = (x1: number, x2: number, yy: number, stil: string) =>
+    `<line x1="${fmt(x1)}" x2="${fmt(x2)}" y1="${fmt(yy)}" y2="${fmt(yy)}" ${stil}/>`;
+  const gitter = Array.from({ length: Math.round((loft - bund) / t) + 1 }, (_, i) => {
+    const yy = y(bund + i * t);
+    return linje(venstre, BREDDE - 10, yy, `stroke="${FARVER.gitter}"`)
+      + `<text x="${fmt(venstre - 6)}" y="${fmt(yy + 4)}" text-anchor="end">`
+      + `${esc(etiketTekst(bund + i * t))}</text>`;
+  }).join('');
+  const beskrivelser: string[] = [];
+  const soejler = kolonner.map((k, i) => {
+    const total = i === 0 || i === kolonner.length - 1;
+    const [fra, til] = total ? [bund, vis(k.vaerdi)] : [vis(loeb[i - 1]!), vis(loeb[i]!)];
+    const tekst = visTal(k.vaerdi, 'beloeb', v, !total);
+    const nul = !/[1-9]/.test(tekst.kort);
+    const ord = total || nul ? '' : k.vaerdi.isNegative() ? ' (mindre forventet forbrug)' : ' (mere forventet forbrug)';
+    beskrivelser.push(`${k.etiket}: ${tekst.lang}${ord}`);
+    const fyld = total ? SERIEFARVER[2]! : k.vaerdi.isNegative() ? FARVER.mindreforbrug : `url(#${id}-merforbrug)`;
+    const x0 = venstre + i * bredde + bredde * 0.18;
+    const soejle = brosoejle({
+      x0, bredde: bredde * 0.64, top: y(Math.max(fra, til)), bund: y(Math.min(fra, til)), fyld,
+      tal: tekst.kort, etiket: k.etiket, titel: `${k.etiket}: ${tekst.lang}${ord}`,
+    }, nederst);
+    const niveau = y(vis(loeb[Math.min(i, loeb.length - 1)]!));
+    const stiplet = `stroke="${FARVER.akse}" stroke-dasharray="2 2"`;
+    const forbind = i < kolonner.length - 1 ? linje(x0 + bredde * 0.64, x0 + bredde, niveau, stiplet) : '';
+    return soejle + forbind;
+  }).join('');
+  const legende = forklaring([
+    { fyld: `url(#${id}-merforbrug)`, tekst: 'Mere forventet forbrug' },
+    { fyld: FARVER.mindreforbrug, tekst: 'Mindre forventet forbrug' },
+  ], 12);
+  const beskrivelse = `${beskrivelser.join('; ')}; aksen starter ikke ved 0`;
+  return svg(id, hoejde, d.titel, beskrivelse, moenstre(id, 1) + legende + gitter + soejler);
+}
+
 /** A chart as an SVG element; `id` makes its ids unique in the page. */
 export function tegnDiagram(d: Diagram, v: DiagramValg, id: string): string {
   if (d.type === 'vandfald') return vandfald(d, v, id);
+  if (d.type === 'bro') return bro(d, v, id);
   return d.type === 'soejler' ? soejler(d, v, id) : linjer(d, v, id);
 }
 

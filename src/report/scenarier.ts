@@ -2,15 +2,37 @@
 import type { Opfoelgning, Summering } from '../core/beregn.js';
 import type { Foelsomhed } from '../core/scenarie.js';
 import { merforbrugOrd, merforbrugsnote } from '../core/fortegn.js';
+import { opfoelgningTotaler, type ScenarieTotaler } from '../core/scenarie-batch.js';
 import { formatTal } from '../core/money.js';
-import { summeringI, udvalgsskelet, type Niveau } from './skelet.js';
+import { udvalgsskelet, type Niveau } from './skelet.js';
 import { afvigelsescelle, talcelle, type Celle, type Dokument, type Kolonne, type Tabel, type Tabelraekke } from './shape.js';
 import { dokumentUndertitel, ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 import type { Manifest } from '../core/model.js';
 
-/** Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per politikområde and in total. */
-export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: Opfoelgning }[], v: Visning): Tabel {
-  const alle = [{ navn: 'Basis', o: basis }, ...scenarier];
+/** A skeleton row's figures in a scenario's totals (the scenario table has no udgiftsart or post rows). */
+function iTotaler(t: ScenarieTotaler, niveau: Niveau): Summering | undefined {
+  switch (niveau.type) {
+    case 'po':
+      return t.politikomraade(niveau.nr);
+    case 'udvalg':
+      return t.udvalg(niveau.navn);
+    case 'total':
+      return t.total();
+    case 'art':
+      return t.udgiftsart(niveau.udgiftsart);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Forventet and afvigelse of the base and of each scenario, with each scenario's change of afvigelse, per
+ * politikområde and in total. A scenario is its totals (`beregnScenarier`) or a whole follow-up.
+ */
+export function scenarieTabel(
+  basis: Opfoelgning, scenarier: (ScenarieTotaler | { navn: string; o: Opfoelgning })[], v: Visning,
+): Tabel {
+  const alle = [opfoelgningTotaler('Basis', basis), ...scenarier.map((s) => ('o' in s ? opfoelgningTotaler(s.navn, s.o) : s))];
   const kolonner: Kolonne[] = [
     { noegle: 'navn', titel: `Drift (${ENHEDSTEKST[v.enhed]})`, csv: 'navn' },
     ...alle.flatMap((s, i) => [
@@ -21,10 +43,10 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
   ];
   const afv = (d: Summering['afvigelse']) => afvigelsescelle(d);
   const raekke = (art: Tabelraekke['art'], navn: string, niveau: Niveau): Tabelraekke => {
-    const b = summeringI(basis, niveau);
+    const b = iTotaler(alle[0]!, niveau);
     const celler: Record<string, Celle> = { navn };
     alle.forEach((s, i) => {
-      const x = summeringI(s.o, niveau);
+      const x = iTotaler(s, niveau);
       celler[`f${i}`] = x ? talcelle(x.forventet, 'beloeb') : null;
       celler[`a${i}`] = x ? afv(x.afvigelse) : null;
       if (i > 0) celler[`d${i}`] = x && b ? afv(x.afvigelse.minus(b.afvigelse)) : null;
@@ -32,7 +54,7 @@ export function scenarieTabel(basis: Opfoelgning, scenarier: { navn: string; o: 
     return { art, celler };
   };
   const raekker = udvalgsskelet(basis, { dele: false, poster: false }).map((r) => raekke(r.art, r.navn, r.niveau));
-  const navne = scenarier.map((s) => s.navn).join(', ');
+  const navne = alle.slice(1).map((s) => s.navn).join(', ');
   const titel = medGrundlag(`Hvad nu hvis: ${navne} ved siden af basis (scenarieberegning, ikke opfølgningens tal)`, v);
   return { titel, kolonner, raekker, noter: [`Ændring = scenariets afvigelse − basisafvigelsen: ${merforbrugOrd(v.fortegn)} = mere merforbrug.`] };
 }

@@ -61,7 +61,7 @@ export interface Tabel {
  * A chart as data, with exact figures; the HTML renderer draws it as SVG, text renderers leave it out.
  * Amounts (`art: 'beloeb'`) are kr and are labelled in the document's unit.
  */
-export type Diagram = Soejlediagram | Linjediagram | Vandfalddiagram;
+export type Diagram = Soejlediagram | Linjediagram | Vandfalddiagram | Brodiagram;
 
 /**
  * A waterfall: each step moves a running total by its amount (drawn from the total before to the total
@@ -97,6 +97,18 @@ export interface Linjediagram {
   serier: { navn: string; vaerdier: (Decimal | null)[]; stiplet?: boolean }[];
   interval?: { navn: string; lav: (Decimal | null)[]; hoej: (Decimal | null)[] };
   niveauer?: { navn: string; vaerdi: Decimal }[];
+}
+
+/**
+ * A bridge (waterfall): from a starting total through signed steps to the end total (kr). A step's
+ * figure is a change in forventet (positive = more expected spending); `slut` = `start` + Σ steps.
+ */
+export interface Brodiagram {
+  type: 'bro';
+  titel: string;
+  start: { etiket: string; vaerdi: Decimal };
+  trin: { etiket: string; vaerdi: Decimal }[];
+  slut: { etiket: string; vaerdi: Decimal };
 }
 
 export interface Sektion {
