@@ -62,10 +62,11 @@ function parseRaekker<T>(
 ): { ud: T[]; droppede: number } {
   const ud: T[] = [];
   let droppede = 0;
+  const kolonner = Object.entries(felter) as [string, z.ZodMiniType][]; // once, not per row
   for (const r of raekker) {
     const data: Record<string, unknown> = { linje: r.linje };
-    const ugyldige: string[] = [];
-    for (const [kolonne, schema] of Object.entries(felter) as [string, z.ZodMiniType][]) {
+    let ugyldige: string[] | null = null;
+    for (const [kolonne, schema] of kolonner) {
       const res = parseFelt(schema, r.felter[kolonne] ?? '');
       if (res.success) {
         data[kolonne] = res.data;
@@ -75,10 +76,13 @@ function parseRaekker<T>(
         const kode = issue.code === 'custom' ? (issue.params as { kode?: string } | undefined)?.kode ?? 'ugyldig_vaerdi' : 'ugyldig_vaerdi';
         fundListe.push(nytFund(fil, r.linje, kolonne, kode, issue.message));
       }
-      ugyldige.push(kolonne);
+      (ugyldige ??= []).push(kolonne);
     }
-    if (ugyldige.some((k) => noegler.includes(k))) droppede++;
-    else ud.push({ ...data, ...(ugyldige.length ? { ugyldige } : {}) } as T);
+    if (ugyldige?.some((k) => noegler.includes(k))) droppede++;
+    else {
+      if (ugyldige) data.ugyldige = ugyldige;
+      ud.push(data as T);
+    }
   }
   return { ud, droppede };
 }

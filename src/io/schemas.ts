@@ -44,8 +44,8 @@ export function parseFelt(schema: z.ZodMiniType, tekst: string):
 
 /** What `budgetopf init` writes where the user must fill in a value; `valider` points at every one left. */
 export const PLADSHOLDER = 'UDFYLD:';
-export const erPladsholder = (v: unknown) =>
-  typeof v === 'string' && v.trimStart().toUpperCase().startsWith(PLADSHOLDER);
+const PLADSHOLDER_MOENSTER = new RegExp(`^\\s*${PLADSHOLDER}`, 'i'); // no copy of every cell
+export const erPladsholder = (v: unknown) => typeof v === 'string' && PLADSHOLDER_MOENSTER.test(v);
 
 export const tekst = () => felt((v, ctx) => {
   if (v === '') return problem(ctx, v, 'mangler_vaerdi', 'Feltet skal udfyldes');
