@@ -136,4 +136,21 @@ describe('numbers written back (csvTal: exact, never an exponent)', () => {
     expect(f.get('korrektioner.csv')!.split('\r\n')[1]!.split(';')[2]).toBe('0,00000001');
     for (const tekst of f.values()) expect(tekst).not.toMatch(/\de[-+]?\d/);
   });
+
+  it.each([
+    ['1e-31', '0,' + '0'.repeat(30) + '1'],
+    ['-1e45', '-1' + '0'.repeat(45)],
+    ['123456789012345.0000000001', '123456789012345,0000000001'],
+  ])('samle\'s files write %s kr as %s in every amount column (beyond Decimal\'s exponent limits too)', async (v, ud) => {
+    const { datasaet } = await indlaesDatasaet(REFERENCE);
+    const d = new Decimal(v);
+    const ds = { ...datasaet!, harOverfoeres: true, harForventetForrige: true };
+    ds.poster = [{ ...ds.poster[0]!, vedtaget: d, korrigeret: d, forventet: d, forventetForrige: d, overfoeres: d }];
+    ds.korrektioner = [{ ...ds.korrektioner[0]!, beloeb: d }];
+    ds.enhedspriser = [{ ...ds.enhedspriser[0]!, budget: d }];
+    const f = datasaetFiler(ds);
+    expect(f.get('budget.csv')!.split('\r\n')[1]!.split(';').slice(3)).toEqual([ud, ud, ud, ud, ud]);
+    expect(f.get('korrektioner.csv')!.split('\r\n')[1]!.split(';')[2]).toBe(ud);
+    expect(f.get('enhedspriser.csv')!.split('\r\n')[1]!.split(';')[2]).toBe(ud);
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * budget.csv written back (FORMAT.md; the one writer, for `samle` and `videre`): amounts exact in the dataset's beløbsenhed, Danish format with `;`
- * unless `en`. Text cells Excel would run as formulas get a `'`, which the loader removes again.
+ * budget.csv written back (FORMAT.md), the one writer for `samle` and `videre`: amounts exact in the dataset's
+ * beløbsenhed, Danish format with `;` unless `en`; `overfoeres` as a column when asked. Text cells Excel would run as formulas get a `'`, which the loader removes again.
  */
 import { stringify } from 'csv-stringify/sync';
 import { csvTal, ENHEDSFAKTOR, type Decimal, type Enhed, type Talformat } from '../core/money.js';
