@@ -107,18 +107,19 @@ describe('skrivMappeAtomisk', () => {
 
 describe('numbers written back (csvTal: exact, never an exponent)', () => {
   const post = (v: string): Budgetpost => ({
-    politikomraade: '=1', post: 'P', udgiftsart: 'drift', vedtaget: new Decimal(v), korrigeret: new Decimal('-0.5'),
+    politikomraade: '=1', post: 'P', udgiftsart: 'service', vedtaget: new Decimal(v), korrigeret: new Decimal('-0.5'),
     forventet: new Decimal('1e21'), forventetForrige: null, overfoeres: new Decimal(v),
-  } as Budgetpost);
+    kilde: { fil: 'budget.csv', linje: 2 },
+  });
 
   it('budget.csv: 1e-8 kr, 1e21 kr and the overfoeres column, Danish and English', () => {
     expect(budgetCsv([post('1e-8')], 'kr', 'da', true, true)).toBe(
       '\uFEFFpolitikomraade;post;udgiftsart;vedtaget;korrigeret;forventet;forventet_forrige;overfoeres\r\n'
-        + "'=1;P;drift;0,00000001;-0,5;1000000000000000000000;;0,00000001\r\n",
+        + "'=1;P;service;0,00000001;-0,5;1000000000000000000000;;0,00000001\r\n",
     );
     expect(budgetCsv([post('1e-8')], 't.kr', 'en', false)).toBe(
       'politikomraade,post,udgiftsart,vedtaget,korrigeret,forventet\r\n'
-        + "'=1,P,drift,0.00000000001,-0.0005,1000000000000000000\r\n",
+        + "'=1,P,service,0.00000000001,-0.0005,1000000000000000000\r\n",
     );
   });
 
