@@ -1,6 +1,6 @@
 /**
- * budget.csv written back (FORMAT.md): amounts exact in the dataset's beløbsenhed, Danish format with `;`
- * unless `en`. Text cells Excel would run as formulas get a `'`, which the loader removes again.
+ * budget.csv written back (FORMAT.md), the one writer for `samle` and `videre`: amounts exact in the dataset's
+ * beløbsenhed, Danish format with `;` unless `en`; `overfoeres` as a column when asked. Text cells Excel would run as formulas get a `'`, which the loader removes again.
  */
 import { stringify } from 'csv-stringify/sync';
 import { ENHEDSFAKTOR, skrivTal, type Decimal, type Enhed, type Talformat } from '../core/money.js';
@@ -17,8 +17,9 @@ export function budgetCsv(
   enhed: Enhed,
   format: Talformat,
   medForventetForrige: boolean,
+  medOverfoeres = false,
 ): string {
-  const tal = (d: Decimal | null) => beloebTekst(d, enhed, format);
+  const tal = (d: Decimal | null | undefined) => beloebTekst(d ?? null, enhed, format);
   const raekker = [
     [
       'politikomraade',
@@ -28,6 +29,7 @@ export function budgetCsv(
       'korrigeret',
       'forventet',
       ...(medForventetForrige ? ['forventet_forrige'] : []),
+      ...(medOverfoeres ? ['overfoeres'] : []),
     ],
     ...poster.map((p) => [
       neutraliserFormel(p.politikomraade),
@@ -37,6 +39,7 @@ export function budgetCsv(
       tal(p.korrigeret),
       tal(p.forventet),
       ...(medForventetForrige ? [tal(p.forventetForrige)] : []),
+      ...(medOverfoeres ? [tal(p.overfoeres ?? null)] : []),
     ]),
   ];
   return (
