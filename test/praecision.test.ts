@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { skrivTal as csvTal, Decimal, MAKS_DECIMALER, parseTal } from '../src/core/money.js';
+import { skrivTal, Decimal, MAKS_DECIMALER, parseTal } from '../src/core/money.js';
 import { indlaesDatasaet } from '../src/io/load-dataset.js';
 import { json, JsonTal } from '../src/render/json.js';
 import { koerCli, REFERENCE } from './helpers.js';
@@ -90,8 +90,8 @@ describe('numbers written back as CSV', () => {
     ['1e40', 'en', '10000000000000000000000000000000000000000'],
     ['-0', 'da', '0'],
     ['-1234.5', 'da', '-1234,5'],
-  ] as const)('csvTal(%s, %s) = %s, which parseTal reads back (when in range)', (v, format, ud) => {
-    expect(csvTal(new Decimal(v), format)).toBe(ud);
+  ] as const)('skrivTal(%s, %s) = %s, which parseTal reads back (when in range)', (v, format, ud) => {
+    expect(skrivTal(new Decimal(v), format)).toBe(ud);
   });
 
   it('bevillinger --format csv in mio.kr writes plain decimals that load again', async () => {

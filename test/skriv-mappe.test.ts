@@ -105,7 +105,7 @@ describe('skrivMappeAtomisk', () => {
   });
 });
 
-describe('numbers written back (csvTal: exact, never an exponent)', () => {
+describe('numbers written back (skrivTal: exact, never an exponent)', () => {
   const post = (v: string): Budgetpost => ({
     politikomraade: '=1', post: 'P', udgiftsart: 'service', vedtaget: new Decimal(v), korrigeret: new Decimal('-0.5'),
     forventet: new Decimal('1e21'), forventetForrige: null, overfoeres: new Decimal(v),

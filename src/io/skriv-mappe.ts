@@ -7,15 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { csvTal, type Decimal } from '../core/money.js';
+import { skrivTal, type Decimal } from '../core/money.js';
 import type { Datasaet } from '../core/model.js';
 import { budgetCsv } from '../render/budget-csv.js';
 import { neutraliserFormel } from '../render/csv.js';
 import { FILER } from './load-dataset.js';
 import { SkriveFejl, skrivefejlTekst } from './write.js';
 
-/** A number as exact Danish CSV text (money's csvTal: never an exponent); absent = empty cell. */
-const tal = (d: Decimal | null | undefined) => (d === null || d === undefined ? '' : csvTal(d, 'da'));
+/** A number as exact Danish CSV text (money's skrivTal: never an exponent); absent = empty cell. */
+const tal = (d: Decimal | null | undefined) => (d === null || d === undefined ? '' : skrivTal(d, 'da'));
 const tekst = (s: string | null) => neutraliserFormel(s ?? '');
 const csv = (raekker: string[][]) => `\uFEFF${stringify(raekker, { delimiter: ';', record_delimiter: 'windows' })}`;
 
