@@ -178,35 +178,27 @@ function aktivitetsSchemaer(format: { format: Talformat; fastlagt: boolean }) {
 /** The files of bevillinger and initiativer: amounts in the beløbsenhed. */
 function bevillingsSchemaer(format: { format: Talformat; fastlagt: boolean }, faktor: Decimal) {
   const beloeb = tal({ ...format, faktor });
-  return {
-    bevillingsoensker: {
-      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb'],
-      valgfri: ['post'],
-      felter: {
-        id: tekst(),
-        type: bevillingstype(),
-        tekst: tekst(),
-        politikomraade: politikomraadeEllerKassen(),
-        post: valgfriTekst(),
-        udgiftsart: valgfriUdgiftsart(),
-        aar: aar(),
-        beloeb,
-      },
+  const bevillingsoensker = {
+    paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb'],
+    valgfri: ['post'],
+    felter: {
+      id: tekst(),
+      type: bevillingstype(),
+      tekst: tekst(),
+      politikomraade: politikomraadeEllerKassen(),
+      post: valgfriTekst(),
+      udgiftsart: valgfriUdgiftsart(),
+      aar: aar(),
+      beloeb,
     },
+  };
+  return {
+    bevillingsoensker,
+    // bevillinger_givet.csv: bevillingsoensker.csv's columns + the follow-up that gave it.
     bevillingerGivet: {
-      paakraevede: ['id', 'type', 'tekst', 'politikomraade', 'udgiftsart', 'aar', 'beloeb', 'opfoelgning'],
-      valgfri: ['post'],
-      felter: {
-        id: tekst(),
-        type: bevillingstype(),
-        tekst: tekst(),
-        politikomraade: politikomraadeEllerKassen(),
-        post: valgfriTekst(),
-        udgiftsart: valgfriUdgiftsart(),
-        aar: aar(),
-        beloeb,
-        opfoelgning: tekst(),
-      },
+      paakraevede: [...bevillingsoensker.paakraevede, 'opfoelgning'],
+      valgfri: bevillingsoensker.valgfri,
+      felter: { ...bevillingsoensker.felter, opfoelgning: tekst() },
     },
     initiativer: {
       paakraevede: ['id', 'tekst', 'udvalg', 'aar', 'planlagt', 'status'],

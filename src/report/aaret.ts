@@ -4,6 +4,7 @@ import { initiativStatus, initiativTotal } from '../core/initiativer.js';
 import { sum } from '../core/money.js';
 import { KASSEN, type Datasaet, type GivetBevillingslinje } from '../core/model.js';
 import { talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { BEVILLINGSLINJE_NOEGLER } from './bevillinger.js';
 import { ENHEDSTEKST, type Visning } from './visning.js';
 
 /**
@@ -54,12 +55,7 @@ export function givneBevillingerTabel(linjer: readonly GivetBevillingslinje[], b
       { noegle: 'opfoelgning', titel: 'Givet ved', csv: 'opfoelgning' },
       ...aar.map((a) => ({ noegle: `aar${a}`, titel: String(a), csv: String(a) })),
     ],
-    csvNoegler: [
-      { noegle: 'id', titel: 'Id', csv: 'id' },
-      { noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' },
-      { noegle: 'post', titel: 'Post', csv: 'post' },
-      { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
-    ],
+    csvNoegler: BEVILLINGSLINJE_NOEGLER,
     raekker,
     talvisning: { enhed: v.enhed, decimaler: v.decimaler },
     noter: [

@@ -6,7 +6,7 @@ import { NUL, sum, type Decimal } from '../core/money.js';
 import type { Art } from '../core/model.js';
 import { KASSEN, type Bevillingslinje, type Manifest, type Politikomraade } from '../core/model.js';
 import { summeringI, udvalgsskelet } from './skelet.js';
-import { afvigelsescelle, talcelle, type Celle, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
+import { afvigelsescelle, talcelle, type Celle, type Kolonne, type Sektion, type Tabel, type Tabelraekke } from './shape.js';
 import { ENHEDSTEKST, medGrundlag, type Visning } from './visning.js';
 
 const UDGIFTSART_ENTAL: Record<Art, string> = {
@@ -31,6 +31,14 @@ const FLAGKORT: Record<Flag, string> = {
 export const KOMPETENCE_TEKST = { udvalget: 'Udvalget', byraadet: 'Byrådet' } as const;
 
 /** The committee's decision in the form of the indstilling: who approves what. */
+/** The CSV keys of a bevilling line (bevillingsønsker and the year's given bevillinger). */
+export const BEVILLINGSLINJE_NOEGLER: Kolonne[] = [
+  { noegle: 'id', titel: 'Id', csv: 'id' },
+  { noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' },
+  { noegle: 'post', titel: 'Post', csv: 'post' },
+  { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
+];
+
 export function indstilling(oensker: Bevillingsoenske[]): string[] {
   const ids = (k: Bevillingsoenske['kompetence']) => oensker.filter((b) => b.kompetence === k).map((b) => b.id);
   return [
@@ -86,12 +94,7 @@ export function bevillingsTabel(oensker: Bevillingsoenske[], manifest: Manifest,
       { noegle: 'kompetence', titel: 'Kompetence', csv: 'kompetence' },
       { noegle: 'flag', titel: 'Bemærkninger', csv: 'flag' },
     ],
-    csvNoegler: [
-      { noegle: 'id', titel: 'Id', csv: 'id' },
-      { noegle: 'politikomraade', titel: 'Politikområde', csv: 'politikomraade' },
-      { noegle: 'post', titel: 'Post', csv: 'post' },
-      { noegle: 'udgiftsart', titel: 'Udgiftsart', csv: 'udgiftsart' },
-    ],
+    csvNoegler: BEVILLINGSLINJE_NOEGLER,
     raekker,
     talvisning: { enhed: v.enhed, decimaler: v.decimaler },
     noter: [
