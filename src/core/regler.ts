@@ -21,9 +21,10 @@ function dubletter<T extends { kilde: Kilde }>(elementer: T[], noegle: (e: T) =>
   const set = new Map<string, T>();
   const ud: Fund[] = [];
   for (const e of elementer) {
-    const foerste = set.get(noegle(e));
+    const n = noegle(e);
+    const foerste = set.get(n);
     if (foerste) ud.push(fund(e, foerste));
-    else set.set(noegle(e), e);
+    else set.set(n, e);
   }
   return ud;
 }
