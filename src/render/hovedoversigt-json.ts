@@ -2,7 +2,7 @@
 import type { Anlaegspost, Hovedoversigt, Hovedsum, Ramme } from '../core/hovedoversigt.js';
 import { anlaegTotal, rammePct } from '../core/hovedoversigt.js';
 import { rund, type Decimal } from '../core/money.js';
-import { kr, summeringJson } from './json.js';
+import { kr, opfoelgningJson, summeringJson } from './json.js';
 
 /** A summary; with `overfoeres` in the folder also the part carried over and the afvigelse efter overførsler. */
 function hovedsumJson(h: Hovedsum, medOverfoeres: boolean) {
@@ -33,9 +33,7 @@ function rammeJson(r: Ramme | null) {
 export function hovedoversigtJson(h: Hovedoversigt) {
   const o = h.harOverfoeres;
   return {
-    kommune: h.manifest.kommune,
-    budgetaar: h.manifest.budgetaar,
-    opfoelgning: h.manifest.opfoelgning,
+    ...opfoelgningJson(h.manifest),
     linjer: h.linjer.map((l) => ({
       art: l.art,
       tekst: l.tekst,

@@ -6,7 +6,7 @@ import type { Bevillingsoenske } from '../core/bevillinger.js';
 import type { Foelsomhed } from '../core/scenarie.js';
 import { afvigelseFoerHandleplaner, type Opfoelgning, type Summering, type YdelseResultat } from '../core/beregn.js';
 import { afstem, rund, type Decimal } from '../core/money.js';
-import { UDGIFTSARTER, type Korrektion, type Udgiftsart } from '../core/model.js';
+import { UDGIFTSARTER, type Korrektion, type Manifest, type Udgiftsart } from '../core/model.js';
 import { isoDato, type Forbrugsopgoerelse } from '../core/forbrug.js';
 import { METODER } from '../core/prognose.js';
 import type { PrognoseRapport } from '../report/prognose.js';
@@ -43,11 +43,12 @@ export function summeringJson(s: Summering) {
 const udgiftsarterJson = (u: Record<Udgiftsart, Summering>) =>
   Object.fromEntries(UDGIFTSARTER.map((a) => [a, summeringJson(u[a])])) as Record<Udgiftsart, ReturnType<typeof summeringJson>>;
 
+/** The follow-up every FORMAT.md JSON document starts with. */
+export const opfoelgningJson = (m: Manifest) => ({ kommune: m.kommune, budgetaar: m.budgetaar, opfoelgning: m.opfoelgning });
+
 export function afvigelserJson(o: Opfoelgning) {
   return {
-    kommune: o.manifest.kommune,
-    budgetaar: o.manifest.budgetaar,
-    opfoelgning: o.manifest.opfoelgning,
+    ...opfoelgningJson(o.manifest),
     politikomraader: o.politikomraader.map((p) => ({
       nr: p.nr,
       navn: p.navn,
